@@ -1,0 +1,25 @@
+// Installed shops and their Shopify sessions.
+import type { Prisma } from "@prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+export async function markUninstalled(tx: Tx, shop: string, at = new Date()) {
+  await tx.session.deleteMany({ where: { shop } });
+  await tx.shop.upsert({
+    where: { shop },
+    create: { shop, uninstalledAt: at },
+    update: { uninstalledAt: at },
+  });
+}
+
+export async function updateGrantedScopes(tx: Tx, shop: string, scopes: string[]) {
+  const scope = scopes.join(",");
+  await tx.session.updateMany({ where: { shop }, data: { scope } });
+  await tx.shop.upsert({ where: { shop }, create: { shop, scope }, update: { scope } });
+}
+
+/** shop/redact: everything Clause holds for the shop goes. */
+export async function eraseShop(tx: Tx, shop: string) {
+  await tx.session.deleteMany({ where: { shop } });
+  await tx.shop.deleteMany({ where: { shop } });
+}

@@ -1,0 +1,23 @@
+// The app's HTTP server: static assets from the Vite build, everything else through Remix.
+// `npm start` runs it in production; `npm run demo` runs it with the offline demo wiring.
+import path from "node:path";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+const port = Number(process.env.PORT || 3000);
+process.env.NODE_ENV ??= "production";
+
+const build = await import(path.join(root, "build", "server", "index.js"));
+const app = express();
+app.disable("x-powered-by");
+app.use("/assets", express.static(path.join(root, "build", "client", "assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "build", "client"), { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+const server = app.listen(port, () => {
+  console.log(`Clause listening on http://localhost:${port} (${process.env.NODE_ENV})`);
+});
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,44 @@
+// Test projects. `npm test` (scripts/test.mjs) runs them all; each can run alone:
+//   unit         pure code and route modules with no database (tests beside code + tests/unit)
+//   db-sqlite    integration tests on a fresh SQLite database per worker
+//   db-postgres  the same tests on a fresh PostgreSQL database per worker
+//   graphql      every GraphQL document the app sends, validated against Shopify's real schema
+import { defineConfig } from "vitest/config";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+const dbProject = (provider: "sqlite" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name: `db-${provider}`,
+    include: ["tests/db/**/*.test.ts"],
+    env: { CLAUSE_TEST_DB: provider },
+    globalSetup: ["tests/setup/db-global-setup.ts"],
+    setupFiles: ["tests/setup/db-worker-setup.ts"],
+    // One database per worker; files share it, so keep each file's data under its own shop.
+    fileParallelism: true,
+  },
+});
+
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    environment: "node",
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+        },
+      },
+      dbProject("sqlite"),
+      dbProject("postgres"),
+      {
+        extends: true,
+        test: { name: "graphql", include: ["tests/graphql/**/*.test.ts"] },
+      },
+    ],
+  },
+});
