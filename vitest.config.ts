@@ -23,6 +23,13 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     environment: "node",
+    // The app's environment as the Shopify test helpers sign requests for it.
+    env: {
+      NODE_ENV: "test",
+      SHOPIFY_API_KEY: "testApiKey",
+      SHOPIFY_API_SECRET: "testApiSecretKey",
+      SHOPIFY_APP_URL: "https://my-test-app.myshopify.io",
+    },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [

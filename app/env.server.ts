@@ -27,6 +27,7 @@ export const envSchema = z
       .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file:, postgres:// or postgresql://")
       .optional(),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    CLAUSE_LOG_LEVEL: z.enum(["error", "warning", "info", "debug"]).default("info"),
     /** "1" runs the offline demo wiring; refused when NODE_ENV=production. */
     CLAUSE_DEMO: z.enum(["0", "1"]).default("0"),
   })

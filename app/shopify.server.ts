@@ -1,6 +1,6 @@
 // The single Shopify app instance: auth, sessions, webhooks and the Admin API client.
 import "@shopify/shopify-app-remix/adapters/node";
-import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import db from "./db.server";
 import { DEFAULT_SCOPES, env } from "./env.server";
@@ -9,6 +9,12 @@ import { API_VERSION } from "./api-version";
 export { API_VERSION };
 
 const config = env();
+const LOG_LEVELS = {
+  error: LogSeverity.Error,
+  warning: LogSeverity.Warning,
+  info: LogSeverity.Info,
+  debug: LogSeverity.Debug,
+} as const;
 
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,
@@ -21,6 +27,7 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(db),
   distribution: AppDistribution.AppStore,
+  logger: { level: LOG_LEVELS[config.CLAUSE_LOG_LEVEL] },
   future: {
     // Token exchange instead of OAuth redirects: the embedded auth strategy.
     unstable_newEmbeddedAuthStrategy: true,

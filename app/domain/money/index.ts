@@ -1,0 +1,16 @@
+export { CURRENCY_MINOR_UNITS, DEFAULT_MINOR_UNITS, isCurrencyCode, minorUnits } from "./currency";
+export {
+  MoneyError,
+  applyBasisPoints,
+  applyPercent,
+  formatAmount,
+  formatBasisPoints,
+  formatDecimal,
+  isBasisPointPercent,
+  maxMinor,
+  minMinor,
+  parseAmount,
+  parseDecimal,
+  percentToBasisPoints,
+  rescale,
+} from "./money";

@@ -1,0 +1,2 @@
+export declare const postgresMigrationsDir: string;
+export declare function migrate(databaseUrl?: string, options?: { quiet?: boolean }): Promise<void>;
