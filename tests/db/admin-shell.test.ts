@@ -39,4 +39,17 @@ describeDb(`embedded admin (${dbProvider})`, () => {
     const failure = await admin.graphql("query Bad { shop { nmae } }").catch((e: unknown) => e);
     expect(String((failure as Error).message ?? failure)).toMatch(/Cannot query field "nmae" on type "Shop"/);
   });
+
+  it("accepts the demo's minted session tokens exactly as Shopify admin's", async () => {
+    await installShop("minted-shop");
+    const { mintAdminSessionToken } = await import("~/demo/session-token.server");
+    const { authenticate } = await import("~/shopify.server");
+    const idToken = await mintAdminSessionToken({ shop: shopDomain("minted-shop"), apiKey: "testApiKey", apiSecret: "testApiSecretKey", userId: 1 });
+    const { session } = await authenticate.admin(new Request("https://clause.test/app", { headers: { Authorization: `Bearer ${idToken}` } }));
+    expect(session.shop).toBe(shopDomain("minted-shop"));
+
+    const forged = await mintAdminSessionToken({ shop: shopDomain("minted-shop"), apiKey: "testApiKey", apiSecret: "wrong-secret", userId: 1 });
+    const rejected = await authenticate.admin(new Request("https://clause.test/app", { headers: { Authorization: `Bearer ${forged}` } })).catch((e: unknown) => e);
+    expect((rejected as Response).status).toBe(401);
+  });
 });

@@ -1,0 +1,40 @@
+// The demo's front door is closed outside the demo, and always in production.
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const loadDemoRoute = async () => (await import("~/routes/demo._index")).loader({ request: new Request("https://clause.test/demo"), params: {}, context: {} });
+
+async function statusOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+    return 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+describe("/demo", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("answers 404 when the demo is off", async () => {
+    vi.stubEnv("CLAUSE_DEMO", "0");
+    expect(await statusOf(loadDemoRoute())).toBe(404);
+  });
+
+  it("answers 404 under NODE_ENV=production even with CLAUSE_DEMO=1", async () => {
+    vi.stubEnv("CLAUSE_DEMO", "1");
+    vi.stubEnv("NODE_ENV", "production");
+    expect(await statusOf(loadDemoRoute())).toBe(404);
+  });
+
+  it("lists the demo shops with signed admin links when the demo is on", async () => {
+    vi.stubEnv("CLAUSE_DEMO", "1");
+    vi.stubEnv("NODE_ENV", "development");
+    const data = (await loadDemoRoute()) as { shops: Array<{ shop: string; href: string }> };
+    expect(data.shops).toHaveLength(5);
+    const link = new URL(data.shops[0]!.href, "https://clause.test");
+    expect(link.pathname).toBe("/app");
+    expect(link.searchParams.get("shop")).toBe(data.shops[0]!.shop);
+    expect(link.searchParams.get("id_token")?.split(".")).toHaveLength(3);
+  });
+});
