@@ -4,6 +4,10 @@ import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { startWebhookSweeper } from "./webhooks/inbox-worker.server";
+
+// Webhook deliveries left pending by a crash or a failed attempt are picked up again.
+if (process.env.NODE_ENV !== "test") startWebhookSweeper();
 
 export const streamTimeout = 5000;
 

@@ -18,8 +18,10 @@ export async function updateGrantedScopes(tx: Tx, shop: string, scopes: string[]
   await tx.shop.upsert({ where: { shop }, create: { shop, scope }, update: { scope } });
 }
 
-/** shop/redact: everything Clause holds for the shop goes. */
-export async function eraseShop(tx: Tx, shop: string) {
+/** shop/redact: everything Clause holds for the shop goes, but the redaction's own delivery
+ * record, which keeps a retry of it from running again. */
+export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string) {
   await tx.session.deleteMany({ where: { shop } });
   await tx.shop.deleteMany({ where: { shop } });
+  await tx.webhookDelivery.deleteMany({ where: { shop, webhookId: { not: keepDeliveryId } } });
 }

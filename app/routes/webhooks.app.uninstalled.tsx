@@ -1,8 +1,4 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleWebhook } from "~/webhooks/handle-webhook.server";
-import { markUninstalled } from "~/models/shop.server";
+import { receiveWebhook } from "~/webhooks/receive-webhook.server";
 
-export const action = ({ request }: ActionFunctionArgs) =>
-  handleWebhook(request, {
-    APP_UNINSTALLED: (tx, { shop }) => markUninstalled(tx, shop),
-  });
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, ["APP_UNINSTALLED"]);

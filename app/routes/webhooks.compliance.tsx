@@ -1,13 +1,6 @@
-// Mandatory privacy webhooks. Clause stores no customer data yet beyond what Shopify sends
-// with each return (added with the return cases), so data_request and customers/redact have
-// nothing to assemble or erase today; shop/redact erases everything held for the shop.
+// Mandatory privacy webhooks (see app/webhooks/topics.server.ts for what each one does).
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleWebhook, recordOnly } from "~/webhooks/handle-webhook.server";
-import { eraseShop } from "~/models/shop.server";
+import { receiveWebhook } from "~/webhooks/receive-webhook.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>
-  handleWebhook(request, {
-    CUSTOMERS_DATA_REQUEST: recordOnly,
-    CUSTOMERS_REDACT: recordOnly,
-    SHOP_REDACT: (tx, { shop }) => eraseShop(tx, shop),
-  });
+  receiveWebhook(request, ["CUSTOMERS_DATA_REQUEST", "CUSTOMERS_REDACT", "SHOP_REDACT"]);

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleWebhook, recordOnly } from "~/webhooks/handle-webhook.server";
+import { receiveWebhook } from "~/webhooks/receive-webhook.server";
 
-export const action = ({ request }: ActionFunctionArgs) =>
-  handleWebhook(request, { REFUNDS_CREATE: recordOnly });
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, ["REFUNDS_CREATE"]);

@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { describeDb, dbProvider } from "../setup/describe-db";
 import { installShop, shopDomain } from "../helpers/shopify-test-app";
 import { webhookRequest } from "../helpers/webhook-request";
+import { settleWebhookWork, sweepPendingDeliveries } from "~/webhooks/inbox-worker.server";
 
 const routes = {
   uninstalled: () => import("~/routes/webhooks.app.uninstalled"),
@@ -13,13 +14,17 @@ const routes = {
 };
 const args = (request: Request) => ({ request, params: {}, context: {} });
 
+/** The answer's status (thrown or returned), after the work it scheduled has finished. */
 async function status(promise: Promise<Response>): Promise<number> {
+  let code: number;
   try {
-    return (await promise).status;
+    code = (await promise).status;
   } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
+    if (!(thrown instanceof Response)) throw thrown;
+    code = thrown.status;
   }
+  await settleWebhookWork();
+  return code;
 }
 
 describeDb(`webhooks (${dbProvider})`, () => {
@@ -103,5 +108,63 @@ describeDb(`webhooks (${dbProvider})`, () => {
     expect(await status(action(args(request)))).toBe(200);
     expect(await db.session.count({ where: { shop } })).toBe(0);
     expect(await db.shop.count({ where: { shop } })).toBe(0);
+  });
+
+  it("answers before the work runs, and clears the stored payload once processed", async () => {
+    const db = (await import("~/db.server")).default;
+    const shop = shopDomain("fast-ack-shop");
+    await installShop("fast-ack-shop");
+    const { action } = await routes.uninstalled();
+    const webhookId = randomUUID();
+    const response = await action(args(webhookRequest({ path: "/webhooks/app/uninstalled", topic: "app/uninstalled", shop, payload: { id: 3 }, webhookId })));
+    expect(response.status).toBe(200);
+    // Answered, work not yet run: the delivery waits in the inbox with its payload.
+    const pending = await db.webhookDelivery.findUniqueOrThrow({ where: { webhookId } });
+    expect(pending.processedAt).toBeNull();
+    expect(pending.payload).toBe(JSON.stringify({ id: 3 }));
+    await settleWebhookWork();
+    const done = await db.webhookDelivery.findUniqueOrThrow({ where: { webhookId } });
+    expect(done.processedAt).not.toBeNull();
+    expect(done.payload).toBeNull();
+    expect(await db.session.count({ where: { shop } })).toBe(0);
+  });
+
+  it("a delivery whose work failed stays pending and the sweep completes it once", async () => {
+    const db = (await import("~/db.server")).default;
+    const { processDelivery, receiveDelivery } = await import("~/models/webhook-inbox.server");
+    const shop = shopDomain("crash-shop");
+    await installShop("crash-shop");
+    const webhookId = randomUUID();
+    await receiveDelivery(db, { webhookId, shop, topic: "APP_UNINSTALLED", apiVersion: "2026-07", payload: {} });
+    // The first attempt dies half-way: its session deletion must not survive.
+    await expect(
+      processDelivery(db, webhookId, async (tx) => {
+        await tx.session.deleteMany({ where: { shop } });
+        throw new Error("process killed");
+      }),
+    ).rejects.toThrow("process killed");
+    expect(await db.session.count({ where: { shop } })).toBe(1);
+    const failed = await db.webhookDelivery.findUniqueOrThrow({ where: { webhookId } });
+    expect(failed).toMatchObject({ processedAt: null, attempts: 1, lastError: "process killed" });
+
+    expect(await sweepPendingDeliveries(-1000)).toBeGreaterThanOrEqual(1);
+    expect(await db.session.count({ where: { shop } })).toBe(0);
+    // Sweeping again finds nothing left to do for it.
+    const { pendingDeliveryIds } = await import("~/models/webhook-inbox.server");
+    expect(await pendingDeliveryIds(db, { receivedBefore: new Date(Date.now() + 1000) })).not.toContain(webhookId);
+  });
+
+  it("two workers racing on one delivery run its work once", async () => {
+    const db = (await import("~/db.server")).default;
+    const { processDelivery, receiveDelivery } = await import("~/models/webhook-inbox.server");
+    const webhookId = randomUUID();
+    await receiveDelivery(db, { webhookId, shop: shopDomain("race-shop"), topic: "RETURNS_APPROVE", apiVersion: "2026-07", payload: {} });
+    let runs = 0;
+    const work = async () => {
+      runs += 1;
+    };
+    const outcomes = await Promise.all([processDelivery(db, webhookId, work), processDelivery(db, webhookId, work), processDelivery(db, webhookId, work)]);
+    expect(runs).toBe(1);
+    expect(outcomes.filter((o) => o === "processed")).toHaveLength(1);
   });
 });

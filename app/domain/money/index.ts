@@ -7,6 +7,7 @@ export {
   formatBasisPoints,
   formatDecimal,
   isBasisPointPercent,
+  isDecimalAmount,
   maxMinor,
   minMinor,
   parseAmount,

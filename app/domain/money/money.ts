@@ -165,3 +165,19 @@ export function maxMinor(a: bigint, b: bigint): bigint {
 export function minMinor(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
 }
+
+/** Syntax check for a decimal amount string ("19.99", "-3", "1500.0") without parsing it. */
+export function isDecimalAmount(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  if (n > 0 && (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43)) i = 1;
+  const intStart = i;
+  while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === intStart) return false;
+  if (i === n) return true;
+  if (text.charCodeAt(i) !== 46) return false;
+  i++;
+  const fracStart = i;
+  while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i > fracStart && i === n;
+}
