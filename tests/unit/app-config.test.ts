@@ -5,6 +5,7 @@ import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { API_VERSION } from "~/api-version";
 import { DEFAULT_SCOPES } from "~/env.server";
+import { TOPICS } from "~/webhooks/topics.server";
 
 const root = path.resolve(__dirname, "../..");
 type Subscription = { uri: string; topics?: string[]; compliance_topics?: string[] };
@@ -49,7 +50,8 @@ describe("shopify.app.toml", () => {
       const source = readFileSync(routeFileFor(sub.uri), "utf8");
       for (const topic of [...(sub.topics ?? []), ...(sub.compliance_topics ?? [])]) {
         const enumName = topic.toUpperCase().replaceAll("/", "_");
-        expect(source, `${sub.uri} handles ${topic}`).toContain(`${enumName}:`);
+        expect(source, `${sub.uri} accepts ${topic}`).toContain(`"${enumName}"`);
+        expect(TOPICS[enumName], `${topic} has work in app/webhooks/topics.server.ts`).toBeDefined();
       }
     }
   });
