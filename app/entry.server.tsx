@@ -5,6 +5,7 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { startWebhookSweeper } from "./webhooks/inbox-worker.server";
+import { demoEnabled } from "./demo/demo-mode.server";
 
 // Webhook deliveries left pending by a crash or a failed attempt are picked up again.
 if (process.env.NODE_ENV !== "test") startWebhookSweeper();
@@ -19,6 +20,8 @@ export default async function handleRequest(
 ) {
   // Shopify's document headers: Content-Security-Policy frame-ancestors for the shop's admin.
   addDocumentResponseHeaders(request, responseHeaders);
+  // Offline, the demo serves its own App Bridge; do not ask browsers to preload Shopify's.
+  if (demoEnabled()) responseHeaders.delete("Link");
   const userAgent = request.headers.get("user-agent");
   const readyEvent = userAgent && isbot(userAgent) ? "onAllReady" : "onShellReady";
 

@@ -7,18 +7,20 @@ import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate } from "~/shopify.server";
 import { env } from "~/env.server";
+import { demoEnabled } from "~/demo/demo-mode.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authenticate.admin(request);
-  return { apiKey: env().SHOPIFY_API_KEY };
+  // Offline, Shopify's App Bridge cannot load; the demo serves its own stand-in instead.
+  return { apiKey: env().SHOPIFY_API_KEY, appBridgeUrl: demoEnabled() ? "/demo/app-bridge.js" : undefined };
 }
 
 export default function AppShell() {
-  const { apiKey } = useLoaderData<typeof loader>();
+  const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey}>
+    <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
       <NavMenu>
         <Link to="/app" rel="home">
           Home

@@ -37,4 +37,25 @@ describe("/demo", () => {
     expect(link.searchParams.get("shop")).toBe(data.shops[0]!.shop);
     expect(link.searchParams.get("id_token")?.split(".")).toHaveLength(3);
   });
+
+  it("serves the App Bridge stand-in and session tokens only in the demo", async () => {
+    const appBridge = () => import("~/routes/demo.app-bridge[.]js").then((m) => m.loader());
+    const token = (shop: string) =>
+      import("~/routes/demo.session-token").then((m) =>
+        m.loader({ request: new Request(`https://clause.test/demo/session-token?shop=${shop}`), params: {}, context: {} }),
+      );
+    vi.stubEnv("CLAUSE_DEMO", "1");
+    vi.stubEnv("NODE_ENV", "production");
+    expect(await statusOf(appBridge())).toBe(404);
+    expect(await statusOf(token("purtly-demo.myshopify.com"))).toBe(404);
+
+    vi.stubEnv("NODE_ENV", "development");
+    const script = await appBridge();
+    expect(script.headers.get("Content-Type")).toMatch(/javascript/);
+    expect(await script.text()).toContain("window.shopify");
+    expect((await token("someone-else.myshopify.com")).status).toBe(400);
+    const ok = await token("purtly-demo.myshopify.com");
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).token.split(".")).toHaveLength(3);
+  });
 });

@@ -1,0 +1,24 @@
+// /demo/session-token?shop=…: a fresh admin session token for a demo shop, as App Bridge's
+// idToken() would get from Shopify admin. 404 outside the demo; 400 for a shop that is not a
+// demo shop.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { assertDemo } from "~/demo/demo-mode.server";
+import { DEMO_SHOPS, DEMO_USER_ID } from "~/demo/demo-shops";
+import { mintAdminSessionToken } from "~/demo/session-token.server";
+import { env } from "~/env.server";
+
+const TTL_SECONDS = 60;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  assertDemo();
+  const shop = new URL(request.url).searchParams.get("shop") ?? "";
+  if (!DEMO_SHOPS.some((s) => s.shop === shop)) {
+    return Response.json({ error: `"${shop}" is not a demo shop` }, { status: 400 });
+  }
+  const { SHOPIFY_API_KEY: apiKey, SHOPIFY_API_SECRET: apiSecret } = env();
+  const token = await mintAdminSessionToken({ shop, apiKey, apiSecret, userId: DEMO_USER_ID, ttlSeconds: TTL_SECONDS });
+  return Response.json(
+    { token, expiresAt: Date.now() + TTL_SECONDS * 1000 },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
