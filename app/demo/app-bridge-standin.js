@@ -12,7 +12,7 @@
   if (current.token) {
     try {
       current.expiresAt = JSON.parse(atob(current.token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))).exp * 1000;
-    } catch (e) {
+    } catch {
       current.token = null;
     }
   }
@@ -83,10 +83,9 @@
         nav.setAttribute("aria-label", "Clause");
         nav.style.cssText = "display:flex;gap:20px;padding:10px 20px;background:#1a1a1a;font:14px system-ui,sans-serif";
         root.appendChild(nav);
-        var self = this;
-        var render = function () {
+        var render = () => {
           nav.textContent = "";
-          Array.prototype.forEach.call(self.querySelectorAll("a"), function (a) {
+          Array.prototype.forEach.call(this.querySelectorAll("a"), function (a) {
             var link = document.createElement("a");
             link.href = a.getAttribute("href");
             link.textContent = a.textContent;
