@@ -1,5 +1,5 @@
 import { ShopSummaryQuery } from "~/graphql/ShopSummaryQuery";
-import { runAdminOperation, type AdminGraphql } from "./admin-client";
+import { runAdminOperation, type AdminApi } from "./admin-client";
 
 export type ShopSummary = {
   id: string;
@@ -9,7 +9,7 @@ export type ShopSummary = {
   ianaTimezone: string;
 };
 
-export async function getShopSummary(graphql: AdminGraphql): Promise<ShopSummary> {
-  const data = await runAdminOperation<{ shop: ShopSummary }>(graphql, ShopSummaryQuery);
+export async function getShopSummary(api: AdminApi): Promise<ShopSummary> {
+  const data = await runAdminOperation<{ shop: ShopSummary }>(api, ShopSummaryQuery);
   return data.shop;
 }

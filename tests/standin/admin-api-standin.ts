@@ -1,46 +1,121 @@
-// A local stand-in for Shopify's Admin GraphQL API. Every request is parsed and validated
-// against the real schema of the pinned version (from @shopify/dev-mcp) and answered the way
-// Shopify formats answers; valid operations execute over an in-memory store. This is the
-// minimal one: it knows shops. The Shopify-seam issue grows it into the full stand-in.
-import { execute, parse, specifiedRules, validate, type DocumentNode, type GraphQLError } from "graphql";
+// A local stand-in for Shopify's Admin GraphQL API, plugged in where the app's HTTP calls go
+// (setAbstractFetchFunc in tests; the same fetch behind the demo's seam). For every request it:
+//   1. authenticates (shop known, access token present) and checks the pinned API version;
+//   2. parses and validates the document against the real admin schema of that version
+//      (@shopify/dev-mcp), checks @idempotent use and coerces variables (strict custom scalars),
+//      answering invalid requests the way Shopify formats GraphQL errors;
+//   3. computes the requested cost, refuses over-large queries (MAX_COST_EXCEEDED) and, per
+//      shop, admits it only if the leaky bucket holds the cost (else THROTTLED);
+//   4. executes over the in-memory store with Shopify's semantics (resolvers/*), queueing
+//      webhooks for what changed, refunds the unused cost, and answers
+//      `{ data, errors?, extensions: { cost } }`;
+//   5. injects faults on demand (THROTTLED, 5xx, timeout; before or after the change landed);
+//   6. records every request in the ledger.
+import {
+  GraphQLError,
+  Kind,
+  execute,
+  getVariableValues,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFieldResolver,
+  type OperationDefinitionNode,
+} from "graphql";
 import { API_VERSION } from "~/api-version";
-import { loadShopifySchema } from "../graphql/shopify-schema";
+import { MAX_QUERY_COST, actualQueryCost, requestedQueryCost } from "./cost";
+import { checkIdempotentDirectives } from "./directives";
+import { errorJson, notModelled, type ShopifyErrorJson } from "./errors";
+import { FaultInjector, type Fault, type FaultConfig } from "./faults";
+import { IdAllocator } from "./ids";
+import { Ledger, type LedgerEntry } from "./ledger";
+import type { ResolverContext } from "./resolvers/context";
+import { mutationRoot } from "./resolvers/mutations";
+import { queryRoot } from "./resolvers/queries";
+import { loadStandInSchema } from "./schema";
+import { ShopStore, type ShopRecord } from "./store";
+import { LeakyBucket, type ThrottleOptions } from "./throttle";
+import { WebhookOutbox } from "./webhooks";
 
-export type StandInShop = {
-  id: string;
-  name: string;
-  myshopifyDomain: string;
-  currencyCode: string;
-  ianaTimezone: string;
+export type { LedgerEntry } from "./ledger";
+export type StandInShop = ShopRecord;
+
+export type StandInOptions = {
+  /** The stand-in's clock (ms); drives the leaky bucket, timestamps and webhooks. */
+  now?: () => number;
+  throttle?: ThrottleOptions;
+  faults?: FaultConfig;
 };
 
-export type LedgerEntry = { shop: string; operationName: string | null; ok: boolean };
+/** Resolvers return view objects; a field the view does not carry is a gap in the stand-in, said out loud. */
+const strictFieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, context, info) => {
+  if (source === null || typeof source !== "object" || !(info.fieldName in source)) throw notModelled(info.parentType.name, info.fieldName);
+  const value = (source as Record<string, unknown>)[info.fieldName];
+  return typeof value === "function" ? (value as (a: unknown, c: unknown, i: unknown) => unknown).call(source, args, context, info) : value;
+};
 
-function graphqlErrorJson(error: GraphQLError) {
-  return {
-    message: error.message,
-    ...(error.locations ? { locations: error.locations } : {}),
-    ...(error.path ? { path: error.path } : {}),
-    extensions: { code: error.extensions?.code ?? "GRAPHQL_VALIDATION_FAILED" },
-  };
+const json = (body: unknown, status = 200, requestId = "") =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "X-Request-Id": requestId } });
+
+function selectOperation(document: DocumentNode, operationName: unknown): OperationDefinitionNode | null {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (typeof operationName === "string" && operationName) return operations.find((o) => o.name?.value === operationName) ?? null;
+  return operations.length === 1 ? (operations[0] as OperationDefinitionNode) : null;
 }
 
 export class AdminApiStandIn {
-  readonly shops = new Map<string, StandInShop>();
-  readonly ledger: LedgerEntry[] = [];
-  private readonly schema = loadShopifySchema("admin", API_VERSION);
+  readonly apiVersion = API_VERSION;
+  readonly now: () => number;
+  readonly shops = new Map<string, ShopRecord>();
+  readonly stores = new Map<string, ShopStore>();
+  readonly ledger = new Ledger();
+  readonly throttle: LeakyBucket;
+  readonly webhooks: WebhookOutbox;
+  readonly ids = new IdAllocator();
+  private readonly injector = new FaultInjector();
+  private readonly schema = loadStandInSchema(API_VERSION);
+  private requestCounter = 0;
+
+  constructor(options: StandInOptions = {}) {
+    this.now = options.now ?? (() => Date.now());
+    this.throttle = new LeakyBucket(this.now, options.throttle);
+    this.webhooks = new WebhookOutbox(this.now, API_VERSION);
+    if (options.faults) this.injector.configure(options.faults);
+  }
+
+  /** Faults to inject (`standIn.faults.next(...)`, `.configure(...)`); assign a config to replace it. */
+  get faults(): FaultInjector {
+    return this.injector;
+  }
+
+  set faults(config: FaultConfig | null) {
+    this.injector.reset();
+    if (config) this.injector.configure(config);
+  }
 
   addShop(domain: string, overrides: Partial<StandInShop> = {}): StandInShop {
     const shop: StandInShop = {
-      id: `gid://shopify/Shop/${this.shops.size + 1}`,
+      id: this.ids.allocate("Shop"),
       name: domain.replace(".myshopify.com", ""),
       myshopifyDomain: domain,
       currencyCode: "USD",
       ianaTimezone: "America/New_York",
+      email: `owner@${domain}`,
       ...overrides,
     };
+    const store = new ShopStore(shop, this.ids);
+    store.locations.push({ id: this.ids.allocate("Location"), name: "Warehouse", isActive: true });
     this.shops.set(domain, shop);
+    this.stores.set(domain, store);
     return shop;
+  }
+
+  /** The in-memory data of a shop (tests build orders in it; see seed/). */
+  store(domain: string): ShopStore {
+    const store = this.stores.get(domain);
+    if (!store) throw new Error(`the stand-in has no shop ${domain}`);
+    return store;
   }
 
   /** A fetch-compatible handler for https://<shop>/admin/api/<version>/graphql.json. */
@@ -50,37 +125,119 @@ export class AdminApiStandIn {
     const match = url.pathname.match(/^\/admin\/api\/([^/]+)\/graphql\.json$/);
     if (!match) return new Response("Not Found", { status: 404 });
     if (match[1] !== API_VERSION) {
-      return Response.json({ errors: `API version ${match[1]} is not the pinned ${API_VERSION}` }, { status: 400 });
+      return json({ errors: `API version ${match[1]} is not the pinned ${API_VERSION}` }, 400);
     }
-    const shop = this.shops.get(url.hostname);
-    if (!shop || !request.headers.get("X-Shopify-Access-Token")) {
-      return Response.json({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" }, { status: 401 });
+    const store = this.stores.get(url.hostname);
+    if (!store || !request.headers.get("X-Shopify-Access-Token")) {
+      return json({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" }, 401);
     }
-    const body = (await request.json()) as { query?: string; variables?: Record<string, unknown> };
-    let document: DocumentNode;
+    const shop = store.shop.myshopifyDomain;
+    const requestId = `standin-${++this.requestCounter}`;
+    const at = this.now();
+    const record = (entry: Omit<LedgerEntry, "shop" | "at">) => this.ledger.record({ shop, at, ...entry });
+
+    let body: { query?: unknown; variables?: unknown; operationName?: unknown };
     try {
-      document = parse(body.query ?? "");
+      body = (await request.json()) as typeof body;
+    } catch {
+      record({ operationName: null, ok: false, cost: null, status: 400, errorCodes: ["BAD_REQUEST"] });
+      return json({ errors: "Invalid JSON in request body" }, 400, requestId);
+    }
+    const variables = (body.variables && typeof body.variables === "object" ? body.variables : {}) as Record<string, unknown>;
+
+    let document: DocumentNode | null = null;
+    let parseError: GraphQLError | null = null;
+    try {
+      document = parse(typeof body.query === "string" ? body.query : "");
     } catch (error) {
-      this.ledger.push({ shop: shop.myshopifyDomain, operationName: null, ok: false });
-      return Response.json({ errors: [graphqlErrorJson(error as GraphQLError)] });
+      parseError = error as GraphQLError;
     }
-    const operation = document.definitions.find((d) => d.kind === "OperationDefinition");
-    const operationName = operation && "name" in operation ? (operation.name?.value ?? null) : null;
-    const errors = validate(this.schema, document, specifiedRules);
-    if (errors.length) {
-      this.ledger.push({ shop: shop.myshopifyDomain, operationName, ok: false });
-      return Response.json({ errors: errors.map(graphqlErrorJson) });
+    const operation = document ? selectOperation(document, body.operationName) : null;
+    const operationName = operation?.name?.value ?? null;
+    const answerErrors = (errors: readonly GraphQLError[], fallbackCode?: string) => {
+      const out = errors.map((e) => errorJson(e, fallbackCode));
+      record({ operationName, ok: false, cost: null, status: 200, errorCodes: out.map((e) => String(e.extensions.code)) });
+      return json({ errors: out }, 200, requestId);
+    };
+
+    const fault = this.injector.draw(operationName);
+    if (fault && fault.kind !== "THROTTLED" && !fault.afterCommit) {
+      record({ operationName, ok: false, cost: null, status: fault.kind === "timeout" ? 0 : fault.status, fault: { kind: fault.kind, afterCommit: false } });
+      return this.failWith(fault, request, requestId);
     }
+
+    if (parseError || !document) return answerErrors([parseError ?? new GraphQLError("No query string was present")], "GRAPHQL_PARSE_FAILED");
+    const validationErrors = validate(this.schema, document, specifiedRules);
+    if (validationErrors.length) return answerErrors(validationErrors);
+    if (!operation) return answerErrors([new GraphQLError("An operation name is required when the document has several operations (or none matched operationName).")], "BAD_REQUEST");
+    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) return answerErrors(coerced.errors, "INVALID_VARIABLE");
+    const directiveErrors = checkIdempotentDirectives(this.schema, operation, coerced.coerced);
+    if (directiveErrors.length) return answerErrors(directiveErrors, "BAD_REQUEST");
+    const { cost: requested, errors: costErrors } = requestedQueryCost(this.schema, document, operation, coerced.coerced);
+    if (costErrors.length) return answerErrors(costErrors, "BAD_REQUEST");
+    if (requested > MAX_QUERY_COST) {
+      return answerErrors([
+        new GraphQLError(`Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`, {
+          extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_QUERY_COST },
+        }),
+      ]);
+    }
+
+    if (fault?.kind === "THROTTLED" || !this.throttle.take(shop, requested)) {
+      record({ operationName, ok: false, cost: { requested, actual: 0 }, status: 200, errorCodes: ["THROTTLED"], ...(fault ? { fault: { kind: fault.kind, afterCommit: false } } : {}) });
+      return json(
+        {
+          errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+          extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: this.throttle.status(shop) } },
+        },
+        200,
+        requestId,
+      );
+    }
+
+    const context: ResolverContext = { store, now: this.now, emit: (topic, payload) => this.webhooks.enqueue(shop, topic, payload) };
     const result = await execute({
       schema: this.schema,
       document,
-      variableValues: body.variables ?? {},
-      rootValue: { shop },
+      rootValue: operation.operation === "mutation" ? mutationRoot : queryRoot,
+      contextValue: context,
+      variableValues: variables,
+      operationName,
+      fieldResolver: strictFieldResolver,
     });
-    this.ledger.push({ shop: shop.myshopifyDomain, operationName, ok: !result.errors });
-    return Response.json({
-      ...(result.errors ? { errors: result.errors.map(graphqlErrorJson) } : {}),
-      data: result.data ?? null,
-    });
+    const actual = actualQueryCost(this.schema, document, operation, coerced.coerced, result.data as Record<string, unknown> | null | undefined, requested);
+    this.throttle.refund(shop, requested - actual);
+    const errors: ShopifyErrorJson[] | undefined = result.errors?.map((e) => errorJson(e, "INTERNAL_SERVER_ERROR"));
+    const cost = { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: this.throttle.status(shop) };
+
+    if (fault?.afterCommit) {
+      record({ operationName, ok: false, cost: { requested, actual }, status: fault.kind === "timeout" ? 0 : fault.status, fault: { kind: fault.kind, afterCommit: true } });
+      return this.failWith(fault, request, requestId);
+    }
+    record({ operationName, ok: !errors, cost: { requested, actual }, status: 200, ...(errors ? { errorCodes: errors.map((e) => String(e.extensions.code)) } : {}) });
+    return json({ ...(errors ? { errors } : {}), ...(result.data !== undefined ? { data: result.data } : {}), extensions: { cost } }, 200, requestId);
   };
+
+  private failWith(fault: Fault, request: Request, requestId: string): Promise<Response> {
+    if (fault.kind === "5xx") {
+      return Promise.resolve(new Response(fault.status === 503 ? "Service Unavailable" : "Internal Server Error", { status: fault.status, headers: { "Content-Type": "text/plain", "X-Request-Id": requestId } }));
+    }
+    // A timeout: no answer until the client gives up (its AbortSignal) or hangMs passes.
+    const signal = request.signal;
+    const hangMs = this.injector.hangMs;
+    return new Promise<Response>((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal.reason ?? new DOMException("This operation was aborted", "AbortError"));
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(new Response("Gateway Timeout", { status: 504, headers: { "X-Request-Id": requestId } }));
+      }, hangMs);
+      (timer as { unref?: () => void }).unref?.();
+      if (signal.aborted) onAbort();
+      else signal.addEventListener("abort", onAbort, { once: true });
+    });
+  }
 }

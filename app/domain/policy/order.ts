@@ -137,13 +137,18 @@ export type ReturnRequestLine = ReturnRequest["lines"][number];
  * label), and an override sets a partial refund within the policy's bounds.
  */
 export const inspectionSchema = z.object({
+  /**
+   * The id of the return being inspected: it is already on the order, so it is
+   * left out when counting returned units and earlier returns.
+   */
+  returnId: z.string().optional(),
   lines: z
     .array(
       z.object({
         lineItemId: gid,
         /** Condition found at inspection. */
         condition: z.enum(CONDITIONS).optional(),
-        /** For fault claims: whether the fault was confirmed (false: the item works / is as ordered). */
+        /** For fault claims: whether the fault was confirmed (false: the item works / is as ordered; omitted: the claim stands). */
         defectConfirmed: z.boolean().optional(),
         /** Partial refund set by the agent (percentage of the price paid). */
         overridePercent: percentSchema.optional(),
