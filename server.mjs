@@ -9,6 +9,14 @@ const port = Number(process.env.PORT || 3000);
 process.env.NODE_ENV ??= "production";
 
 const build = await import(path.join(root, "build", "server", "index.js"));
+
+// The offline demo (npm run demo, run under tsx): Shopify is replaced by the local stand-in.
+// Never in production, whatever CLAUSE_DEMO says.
+if (process.env.CLAUSE_DEMO === "1" && process.env.NODE_ENV !== "production") {
+  const { installDemoEdge } = await import("./tests/standin/demo-edge.ts");
+  const { shops } = installDemoEdge({ appUrl: `http://localhost:${port}`, secret: process.env.SHOPIFY_API_SECRET });
+  console.log(`Demo: Admin API stand-in serving ${shops.length} shops`);
+}
 const app = express();
 app.disable("x-powered-by");
 app.use("/assets", express.static(path.join(root, "build", "client", "assets"), { immutable: true, maxAge: "1y" }));

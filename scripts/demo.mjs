@@ -30,7 +30,8 @@ run("remix", ["vite:build"], {}, { quiet: true });
 console.log("Clause demo: installing the demo shops…");
 run("tsx", ["scripts/demo-seed.ts"], demoEnv);
 
-const server = spawn(process.execPath, [path.join(projectRoot, "server.mjs")], {
+// tsx loads the TypeScript stand-in that replaces Shopify's network edge in the demo.
+const server = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "server.mjs")], {
   cwd: projectRoot,
   env: process.env,
   stdio: ["ignore", "pipe", "inherit"],

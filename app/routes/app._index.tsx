@@ -3,12 +3,18 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineStack, Badge, Layout, Page, Text } from "@shopify/polaris";
 import { authenticate, API_VERSION } from "~/shopify.server";
+import { getShopSummary } from "~/services/shop-summary.server";
 import { databaseProvider } from "../../scripts/db/database-url.mjs";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
+  // The shop's currency and time zone: the defaults a policy's money and windows start from.
+  const summary = await getShopSummary(admin.graphql);
   return {
     shop: session.shop,
+    shopName: summary.name,
+    currencyCode: summary.currencyCode,
+    timeZone: summary.ianaTimezone,
     scopes: (session.scope ?? "").split(",").filter(Boolean),
     apiVersion: API_VERSION,
     database: databaseProvider(process.env.DATABASE_URL),
@@ -16,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { shop, scopes, apiVersion, database } = useLoaderData<typeof loader>();
+  const { shop, shopName, currencyCode, timeZone, scopes, apiVersion, database } = useLoaderData<typeof loader>();
   return (
     <Page title="Clause">
       <Layout>
@@ -39,7 +45,11 @@ export default function Home() {
               <Text as="h2" variant="headingMd">
                 Connection
               </Text>
+              <Text as="p" fontWeight="semibold">
+                {shopName}
+              </Text>
               <Text as="p">{shop}</Text>
+              <Text as="p">{`${currencyCode} · ${timeZone}`}</Text>
               <InlineStack gap="200">
                 <Badge tone="success">{`Admin API ${apiVersion}`}</Badge>
                 <Badge>{database === "postgresql" ? "PostgreSQL" : "SQLite"}</Badge>

@@ -9,6 +9,9 @@ describeDb(`embedded admin (${dbProvider})`, () => {
     const request = await adminDocumentRequest("home-shop", "/app");
     const data = await loader({ request, params: {}, context: {} });
     expect(data.shop).toBe(shopDomain("home-shop"));
+    // Read from the Admin API (the stand-in's shop record).
+    const shopRecord = standIn.shops.get(shopDomain("home-shop"))!;
+    expect(data).toMatchObject({ shopName: shopRecord.name, currencyCode: shopRecord.currencyCode, timeZone: shopRecord.ianaTimezone });
     expect(data.apiVersion).toBe("2026-07");
     expect(data.scopes).toContain("write_returns");
   });

@@ -59,3 +59,16 @@ describe("/demo", () => {
     expect((await ok.json()).token.split(".")).toHaveLength(3);
   });
 });
+
+describe("demo edge", () => {
+  afterEach(() => vi.unstubAllEnvs());
+  it("refuses to replace Shopify's network edge outside the demo", async () => {
+    const { installDemoEdge } = await import("../standin/demo-edge");
+    vi.stubEnv("CLAUSE_DEMO", "1");
+    vi.stubEnv("NODE_ENV", "production");
+    expect(() => installDemoEdge({ appUrl: "http://localhost:1", secret: "s" })).toThrow(/only for the offline demo/);
+    vi.stubEnv("NODE_ENV", "development");
+    vi.stubEnv("CLAUSE_DEMO", "0");
+    expect(() => installDemoEdge({ appUrl: "http://localhost:1", secret: "s" })).toThrow(/only for the offline demo/);
+  });
+});
