@@ -23,5 +23,8 @@ export async function updateGrantedScopes(tx: Tx, shop: string, scopes: string[]
 export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string) {
   await tx.session.deleteMany({ where: { shop } });
   await tx.shop.deleteMany({ where: { shop } });
+  await tx.returnCase.deleteMany({ where: { shop } }); // lines, evidence, notes, audit cascade
+  await tx.caseAuditEntry.deleteMany({ where: { shop } });
+  await tx.rmaCounter.deleteMany({ where: { shop } });
   await tx.webhookDelivery.deleteMany({ where: { shop, webhookId: { not: keepDeliveryId } } });
 }

@@ -1,0 +1,147 @@
+-- Up Migration
+-- CreateTable
+CREATE TABLE "ReturnCase" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "rmaNumber" TEXT,
+    "shopifyReturnId" TEXT,
+    "orderId" TEXT NOT NULL,
+    "orderName" TEXT NOT NULL,
+    "customerId" TEXT,
+    "customerEmail" TEXT,
+    "claimType" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'REQUESTED',
+    "urgent" BOOLEAN NOT NULL DEFAULT false,
+    "escalated" BOOLEAN NOT NULL DEFAULT false,
+    "policyId" TEXT NOT NULL,
+    "policyVersion" INTEGER NOT NULL,
+    "policyJson" TEXT NOT NULL,
+    "decisionJson" TEXT NOT NULL,
+    "requestKey" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "firstRepliedAt" TIMESTAMP(3),
+    "approvedAt" TIMESTAMP(3),
+    "receivedAt" TIMESTAMP(3),
+    "inspectedAt" TIMESTAMP(3),
+    "refundedAt" TIMESTAMP(3),
+    "closedAt" TIMESTAMP(3),
+    "escalatedAt" TIMESTAMP(3),
+    "escalationDecidedAt" TIMESTAMP(3),
+    "lastUpdateSentAt" TIMESTAMP(3),
+    "slaDueAt" TIMESTAMP(3),
+    "version" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ReturnCase_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ReturnCaseLine" (
+    "id" TEXT NOT NULL,
+    "caseId" TEXT NOT NULL,
+    "lineItemId" TEXT NOT NULL,
+    "fulfillmentLineItemId" TEXT,
+    "shopifyReturnLineItemId" TEXT,
+    "title" TEXT NOT NULL,
+    "quantity" INTEGER NOT NULL,
+    "declaredCondition" TEXT NOT NULL,
+    "gradedCondition" TEXT,
+    "defectConfirmed" BOOLEAN,
+    "refundBasisPoints" INTEGER,
+    "code" TEXT NOT NULL,
+    "clause" TEXT NOT NULL,
+    "explanation" TEXT NOT NULL,
+    "disposition" TEXT,
+
+    CONSTRAINT "ReturnCaseLine_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CaseEvidence" (
+    "id" TEXT NOT NULL,
+    "caseId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "contentType" TEXT NOT NULL,
+    "byteSize" INTEGER NOT NULL,
+    "storageKey" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CaseEvidence_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CaseNote" (
+    "id" TEXT NOT NULL,
+    "caseId" TEXT NOT NULL,
+    "author" TEXT NOT NULL,
+    "visibility" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CaseNote_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CaseAuditEntry" (
+    "id" TEXT NOT NULL,
+    "caseId" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "beforeJson" TEXT,
+    "afterJson" TEXT,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CaseAuditEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RmaCounter" (
+    "shop" TEXT NOT NULL,
+    "next" INTEGER NOT NULL DEFAULT 1001,
+
+    CONSTRAINT "RmaCounter_pkey" PRIMARY KEY ("shop")
+);
+
+-- CreateIndex
+CREATE INDEX "ReturnCase_shop_status_slaDueAt_idx" ON "ReturnCase"("shop", "status", "slaDueAt");
+
+-- CreateIndex
+CREATE INDEX "ReturnCase_shop_orderName_idx" ON "ReturnCase"("shop", "orderName");
+
+-- CreateIndex
+CREATE INDEX "ReturnCase_shop_customerEmail_idx" ON "ReturnCase"("shop", "customerEmail");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReturnCase_shop_rmaNumber_key" ON "ReturnCase"("shop", "rmaNumber");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReturnCase_shop_shopifyReturnId_key" ON "ReturnCase"("shop", "shopifyReturnId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReturnCase_shop_requestKey_key" ON "ReturnCase"("shop", "requestKey");
+
+-- CreateIndex
+CREATE INDEX "ReturnCaseLine_caseId_idx" ON "ReturnCaseLine"("caseId");
+
+-- CreateIndex
+CREATE INDEX "CaseEvidence_caseId_idx" ON "CaseEvidence"("caseId");
+
+-- CreateIndex
+CREATE INDEX "CaseNote_caseId_idx" ON "CaseNote"("caseId");
+
+-- CreateIndex
+CREATE INDEX "CaseAuditEntry_caseId_at_idx" ON "CaseAuditEntry"("caseId", "at");
+
+-- AddForeignKey
+ALTER TABLE "ReturnCaseLine" ADD CONSTRAINT "ReturnCaseLine_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "ReturnCase"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CaseEvidence" ADD CONSTRAINT "CaseEvidence_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "ReturnCase"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CaseNote" ADD CONSTRAINT "CaseNote_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "ReturnCase"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CaseAuditEntry" ADD CONSTRAINT "CaseAuditEntry_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "ReturnCase"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
