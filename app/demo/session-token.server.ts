@@ -2,6 +2,8 @@
 // app's secret), so authenticate.admin verifies them unchanged.
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
+import { env } from "~/env.server";
+import { DEMO_USER_ID } from "./demo-shops";
 
 export async function mintAdminSessionToken(opts: {
   shop: string;
@@ -24,4 +26,10 @@ export async function mintAdminSessionToken(opts: {
     .setExpirationTime(now + (opts.ttlSeconds ?? 60))
     .setJti(randomUUID())
     .sign(new TextEncoder().encode(opts.apiSecret));
+}
+
+/** A demo shop's admin session token, signed with this app's own key and secret. */
+export async function mintDemoSessionToken(shop: string, ttlSeconds: number): Promise<string> {
+  const { SHOPIFY_API_KEY: apiKey, SHOPIFY_API_SECRET: apiSecret } = env();
+  return mintAdminSessionToken({ shop, apiKey, apiSecret, userId: DEMO_USER_ID, ttlSeconds });
 }

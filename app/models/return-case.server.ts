@@ -3,6 +3,7 @@
 // together, so a change is either wholly applied and recorded or not at all.
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { isUniqueViolation } from "./prisma-errors.server";
 import { nextStatus, type CaseAction, type CaseStatus } from "~/domain/cases";
 
 type Tx = Prisma.TransactionClient;
@@ -25,10 +26,6 @@ export class CaseConflictError extends Error {
   constructor(readonly current: { status: string; version: number }) {
     super(`This case was changed by someone else (it is now ${current.status.toLowerCase()}). The page shows the latest state; check it and try again.`);
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 const include = { lines: true } as const;

@@ -1,6 +1,7 @@
 // The webhook inbox (see the WebhookDelivery model): store on arrival, process once after.
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { isUniqueViolation } from "./prisma-errors.server";
 
 export type InboxDelivery = {
   webhookId: string;
@@ -9,10 +10,6 @@ export type InboxDelivery = {
   apiVersion: string;
   payload: unknown;
 };
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
 
 /** Stores a delivery; "duplicate" when Shopify already delivered this webhook id. */
 export async function receiveDelivery(db: Db, delivery: InboxDelivery): Promise<"new" | "duplicate"> {

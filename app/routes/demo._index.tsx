@@ -6,18 +6,16 @@ import { AppProvider, BlockStack, Card, Link, Page, Text } from "@shopify/polari
 import polarisTranslations from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { assertDemo } from "~/demo/demo-mode.server";
-import { DEMO_SHOPS, DEMO_USER_ID } from "~/demo/demo-shops";
-import { mintAdminSessionToken } from "~/demo/session-token.server";
-import { env } from "~/env.server";
+import { DEMO_SHOPS } from "~/demo/demo-shops";
+import { mintDemoSessionToken } from "~/demo/session-token.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export async function loader(_args: LoaderFunctionArgs) {
   assertDemo();
-  const { SHOPIFY_API_KEY: apiKey, SHOPIFY_API_SECRET: apiSecret } = env();
   const shops = await Promise.all(
     DEMO_SHOPS.map(async ({ shop, name, preset }) => {
-      const idToken = await mintAdminSessionToken({ shop, apiKey, apiSecret, userId: DEMO_USER_ID, ttlSeconds: 3600 });
+      const idToken = await mintDemoSessionToken(shop, 3600);
       const host = Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url");
       const query = new URLSearchParams({ embedded: "1", shop, host, id_token: idToken });
       return { shop, name, preset, href: `/app?${query.toString()}` };

@@ -3,9 +3,8 @@
 // demo shop.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assertDemo } from "~/demo/demo-mode.server";
-import { DEMO_SHOPS, DEMO_USER_ID } from "~/demo/demo-shops";
-import { mintAdminSessionToken } from "~/demo/session-token.server";
-import { env } from "~/env.server";
+import { DEMO_SHOPS } from "~/demo/demo-shops";
+import { mintDemoSessionToken } from "~/demo/session-token.server";
 
 const TTL_SECONDS = 60;
 
@@ -15,8 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!DEMO_SHOPS.some((s) => s.shop === shop)) {
     return Response.json({ error: `"${shop}" is not a demo shop` }, { status: 400 });
   }
-  const { SHOPIFY_API_KEY: apiKey, SHOPIFY_API_SECRET: apiSecret } = env();
-  const token = await mintAdminSessionToken({ shop, apiKey, apiSecret, userId: DEMO_USER_ID, ttlSeconds: TTL_SECONDS });
+  const token = await mintDemoSessionToken(shop, TTL_SECONDS);
   return Response.json(
     { token, expiresAt: Date.now() + TTL_SECONDS * 1000 },
     { headers: { "Cache-Control": "no-store" } },

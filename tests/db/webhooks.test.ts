@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { describeDb, dbProvider } from "../setup/describe-db";
 import { installShop, shopDomain } from "../helpers/shopify-test-app";
 import { webhookRequest } from "../helpers/webhook-request";
+import { responseStatus } from "../helpers/response-status";
 import { settleWebhookWork, sweepPendingDeliveries } from "~/webhooks/inbox-worker.server";
 
 const routes = {
@@ -16,13 +17,7 @@ const args = (request: Request) => ({ request, params: {}, context: {} });
 
 /** The answer's status (thrown or returned), after the work it scheduled has finished. */
 async function status(promise: Promise<Response>): Promise<number> {
-  let code: number;
-  try {
-    code = (await promise).status;
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    code = thrown.status;
-  }
+  const code = await responseStatus(promise);
   await settleWebhookWork();
   return code;
 }

@@ -15,14 +15,20 @@ export function schemaFile(api: ShopifyApi, version: string): string {
   return path.join(projectRoot, "node_modules", "@shopify", "dev-mcp", "dist", "data", `${api}_${version}.json.gz`);
 }
 
+/** A new schema built from the introspection file (callers that change it need their own). */
+export function readShopifySchema(api: ShopifyApi, version: string): GraphQLSchema {
+  const json = JSON.parse(gunzipSync(readFileSync(schemaFile(api, version))).toString("utf8")) as {
+    data: IntrospectionQuery;
+  };
+  return buildClientSchema(json.data);
+}
+
+/** The schema, built once per process. */
 export function loadShopifySchema(api: ShopifyApi, version: string): GraphQLSchema {
   const key = `${api}_${version}`;
   let schema = cache.get(key);
   if (!schema) {
-    const json = JSON.parse(gunzipSync(readFileSync(schemaFile(api, version))).toString("utf8")) as {
-      data: IntrospectionQuery;
-    };
-    schema = buildClientSchema(json.data);
+    schema = readShopifySchema(api, version);
     cache.set(key, schema);
   }
   return schema;

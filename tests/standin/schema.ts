@@ -3,10 +3,8 @@
 // instance) so its custom scalars can check inputs as Shopify does. buildClientSchema leaves
 // custom scalars accepting anything; Shopify refuses a Decimal that is not a decimal, a
 // DateTime that is not ISO-8601, a URL that is not absolute.
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { GraphQLError, Kind, buildClientSchema, type GraphQLScalarType, type GraphQLSchema, type IntrospectionQuery, type ValueNode } from "graphql";
-import { schemaFile } from "../graphql/shopify-schema";
+import { GraphQLError, Kind, type GraphQLScalarType, type GraphQLSchema, type ValueNode } from "graphql";
+import { readShopifySchema } from "../graphql/shopify-schema";
 
 const cache = new Map<string, GraphQLSchema>();
 
@@ -56,8 +54,7 @@ function strict(type: GraphQLScalarType, check: Check): void {
 export function loadStandInSchema(version: string): GraphQLSchema {
   let schema = cache.get(version);
   if (!schema) {
-    const json = JSON.parse(gunzipSync(readFileSync(schemaFile("admin", version))).toString("utf8")) as { data: IntrospectionQuery };
-    schema = buildClientSchema(json.data);
+    schema = readShopifySchema("admin", version);
     for (const [name, check] of Object.entries(STRICT)) {
       const type = schema.getType(name) as GraphQLScalarType | undefined;
       if (type) strict(type, check);

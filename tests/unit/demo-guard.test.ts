@@ -1,30 +1,22 @@
 // The demo's front door is closed outside the demo, and always in production.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { responseStatus } from "../helpers/response-status";
 
 const loadDemoRoute = async () => (await import("~/routes/demo._index")).loader({ request: new Request("https://clause.test/demo"), params: {}, context: {} });
 
-async function statusOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return 200;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-}
 
 describe("/demo", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("answers 404 when the demo is off", async () => {
     vi.stubEnv("CLAUSE_DEMO", "0");
-    expect(await statusOf(loadDemoRoute())).toBe(404);
+    expect(await responseStatus(loadDemoRoute())).toBe(404);
   });
 
   it("answers 404 under NODE_ENV=production even with CLAUSE_DEMO=1", async () => {
     vi.stubEnv("CLAUSE_DEMO", "1");
     vi.stubEnv("NODE_ENV", "production");
-    expect(await statusOf(loadDemoRoute())).toBe(404);
+    expect(await responseStatus(loadDemoRoute())).toBe(404);
   });
 
   it("lists the demo shops with signed admin links when the demo is on", async () => {
@@ -46,8 +38,8 @@ describe("/demo", () => {
       );
     vi.stubEnv("CLAUSE_DEMO", "1");
     vi.stubEnv("NODE_ENV", "production");
-    expect(await statusOf(appBridge())).toBe(404);
-    expect(await statusOf(token("purtly-demo.myshopify.com"))).toBe(404);
+    expect(await responseStatus(appBridge())).toBe(404);
+    expect(await responseStatus(token("purtly-demo.myshopify.com"))).toBe(404);
 
     vi.stubEnv("NODE_ENV", "development");
     const script = await appBridge();

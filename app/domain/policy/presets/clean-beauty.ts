@@ -10,6 +10,10 @@ import {
   RMA_FORMAT_ASSUMPTION,
   merchantFaultClaim,
   usCalendar,
+  CUSTOMER_PAID_RETURN,
+  NO_INSPECTION_TIME_ASSUMPTION,
+  REJECTED_ITEMS_SENT_BACK_ASSUMPTION,
+  faultTrack,
 } from "./shared";
 
 // "For issues caused by our mistakes (e.g., wrong delivery, product quality problems), we will take full responsibility
@@ -31,13 +35,7 @@ export const cleanBeauty: PolicyInput = {
   exclusions: [GIFT_CARD_EXCLUSION],
   originalShipping: { mode: "NOT_DEDUCTED" },
   returnShipping: { customerLabelFee: null, labelCost: { mode: "ACTUAL" } },
-  claims: {
-    RETURN: { offered: true, deductOriginalShipping: false, returnShippingPaidBy: "CUSTOMER" },
-    DEFECTIVE: ourMistake,
-    DAMAGED_IN_TRANSIT: ourMistake,
-    WRONG_ITEM: ourMistake,
-    MISSING_ITEM: { ...ourMistake, itemMustBeReturned: false },
-  },
+  claims: { RETURN: CUSTOMER_PAID_RETURN, ...faultTrack(ourMistake) },
   partialRefunds: { allowed: false, minPercent: 0, maxPercent: 100, reasonRequired: true },
   rma: DEFAULT_RMA,
   inspection: { within: null },
@@ -81,10 +79,10 @@ export const cleanBeauty: PolicyInput = {
     { path: "claims.MISSING_ITEM", note: "Missing items are assumed to be \"our mistake\": 60 days, full refund, nothing to return." },
     { path: "partialRefunds.allowed", note: "The policy does not mention partial refunds; none are assumed." },
     RMA_FORMAT_ASSUMPTION,
-    { path: "inspection.within", note: "The policy states no inspection time." },
+    NO_INSPECTION_TIME_ASSUMPTION,
     { path: "refund.method", note: "Refunds are assumed to go to the original payment method (USD settlement)." },
     { path: "refund.processingTime.unit", note: "The \"5-10 day refund processing cycle\" is assumed to be business days." },
-    { path: "rejectedItems", note: "The policy does not say what happens to rejected items; they are assumed to be sent back at the customer's cost." },
+    REJECTED_ITEMS_SENT_BACK_ASSUMPTION,
     { path: "exchanges.differentItem", note: "Exchanges for a different item are assumed to be a return plus a new order." },
     { path: "service.escalationDecision", note: "The policy describes no escalation deadline." },
   ],

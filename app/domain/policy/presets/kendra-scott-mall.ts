@@ -13,6 +13,11 @@ import {
   RMA_FORMAT_ASSUMPTION,
   merchantFaultClaim,
   usCalendar,
+  CUSTOMER_PAID_RETURN,
+  NO_INSPECTION_TIME_ASSUMPTION,
+  ORIGINAL_PAYMENT_METHOD_ASSUMPTION,
+  REJECTED_ITEMS_SENT_BACK_ASSUMPTION,
+  faultTrack,
 } from "./shared";
 
 // "For urgent matters—such as missing shipments or defective items reported within the 7-day window (per our Refund Policy)"
@@ -47,15 +52,9 @@ export const kendraScottMall: PolicyInput = {
   // "free shipping policy"
   originalShipping: { mode: "NOT_DEDUCTED" },
   returnShipping: { customerLabelFee: null, labelCost: { mode: "ACTUAL" } },
-  claims: {
-    RETURN: { offered: true, deductOriginalShipping: false, returnShippingPaidBy: "CUSTOMER" },
-    DEFECTIVE: faultClaim,
-    DAMAGED_IN_TRANSIT: faultClaim,
-    // "If an issue arises (e.g., a delayed order, incorrect item), we take responsibility and work proactively to resolve it."
-    WRONG_ITEM: faultClaim,
-    // "missing shipments ... reported within the 7-day window"
-    MISSING_ITEM: { ...faultClaim, itemMustBeReturned: false },
-  },
+  // "If an issue arises (e.g., a delayed order, incorrect item), we take responsibility and work proactively to resolve it."
+  // "missing shipments ... reported within the 7-day window"
+  claims: { RETURN: CUSTOMER_PAID_RETURN, ...faultTrack(faultClaim) },
   partialRefunds: { allowed: false, minPercent: 0, maxPercent: 100, reasonRequired: true },
   rma: DEFAULT_RMA,
   inspection: { within: null },
@@ -95,10 +94,10 @@ export const kendraScottMall: PolicyInput = {
     { path: "claims.MISSING_ITEM.refundPercent", note: "Missing items are assumed to be refunded in full." },
     { path: "partialRefunds.allowed", note: "The policy does not mention partial refunds; none are assumed." },
     RMA_FORMAT_ASSUMPTION,
-    { path: "inspection.within", note: "The policy states no inspection time." },
-    { path: "refund.method", note: "Refunds are assumed to go to the original payment method." },
+    NO_INSPECTION_TIME_ASSUMPTION,
+    ORIGINAL_PAYMENT_METHOD_ASSUMPTION,
     { path: "refund.processingTime.unit", note: "\"5-10 day refund timelines\" are assumed to be business days." },
-    { path: "rejectedItems", note: "The policy does not say what happens to rejected items; they are assumed to be sent back at the customer's cost." },
+    REJECTED_ITEMS_SENT_BACK_ASSUMPTION,
     { path: "exchanges.differentItem", note: "Exchanges for a different item are assumed to be a return plus a new order." },
     { path: "service.resolution", note: "The policy commits to no resolution time." },
     { path: "service.updateCadence", note: "\"Regular updates\" are promised without a cadence." },

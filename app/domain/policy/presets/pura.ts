@@ -12,6 +12,10 @@ import {
   RMA_FORMAT_ASSUMPTION,
   merchantFaultClaim,
   usCalendar,
+  CUSTOMER_PAID_RETURN,
+  NO_INSPECTION_TIME_ASSUMPTION,
+  ORIGINAL_PAYMENT_METHOD_ASSUMPTION,
+  REJECTED_ITEMS_SENT_BACK_ASSUMPTION,
 } from "./shared";
 
 // "If your diffuser malfunctions or fragrance refills arrive damaged, contact us within 7 days of delivery (and include
@@ -34,7 +38,7 @@ export const pura: PolicyInput = {
   originalShipping: { mode: "NOT_DEDUCTED" },
   returnShipping: { customerLabelFee: null, labelCost: { mode: "ACTUAL" } },
   claims: {
-    RETURN: { offered: true, deductOriginalShipping: false, returnShippingPaidBy: "CUSTOMER" },
+    RETURN: CUSTOMER_PAID_RETURN,
     DEFECTIVE: withPhotos,
     DAMAGED_IN_TRANSIT: withPhotos,
     WRONG_ITEM: withPhotos,
@@ -91,9 +95,9 @@ export const pura: PolicyInput = {
     { path: "claims.MISSING_ITEM.reportWindowDays", note: "Missing orders are urgent but no deadline is stated; the 7-day defect window is assumed." },
     { path: "partialRefunds.allowed", note: "The policy does not mention partial refunds of returns; none are assumed." },
     RMA_FORMAT_ASSUMPTION,
-    { path: "inspection.within", note: "The policy states no inspection time." },
-    { path: "refund.method", note: "Refunds are assumed to go to the original payment method." },
-    { path: "rejectedItems", note: "The policy does not say what happens to rejected items; they are assumed to be sent back at the customer's cost." },
+    NO_INSPECTION_TIME_ASSUMPTION,
+    ORIGINAL_PAYMENT_METHOD_ASSUMPTION,
+    REJECTED_ITEMS_SENT_BACK_ASSUMPTION,
     { path: "exchanges.differentItem", note: "Exchanges for a different item are assumed to be a return plus a new order." },
     { path: "subscriptions.firstPeriodRefundable", note: "No first-period refund is mentioned; none is assumed." },
     { path: "service.resolution", note: "The policy commits to no overall resolution time." },

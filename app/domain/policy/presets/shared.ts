@@ -79,4 +79,19 @@ export function merchantFaultClaim(reportWindowDays: number, overrides: Partial<
 }
 
 export const DEFAULT_RMA: Input["rma"] = { required: true, prefix: "RMA-", minDigits: 4, issuedWithin: null };
+/** A change-of-mind return: the customer pays the label and the original shipping stays theirs. */
+export const CUSTOMER_PAID_RETURN: Input["claims"]["RETURN"] = { offered: true, deductOriginalShipping: false, returnShippingPaidBy: "CUSTOMER" };
+
+/** One fault track for every fault claim type; a missing item has nothing to send back. */
+export function faultTrack(claim: FaultClaimInput) {
+  return { DEFECTIVE: claim, DAMAGED_IN_TRANSIT: claim, WRONG_ITEM: claim, MISSING_ITEM: { ...claim, itemMustBeReturned: false } };
+}
+
+export const NO_INSPECTION_TIME_ASSUMPTION = { path: "inspection.within", note: "The policy states no inspection time." } as const;
+export const ORIGINAL_PAYMENT_METHOD_ASSUMPTION = { path: "refund.method", note: "Refunds are assumed to go to the original payment method." } as const;
+export const REJECTED_ITEMS_SENT_BACK_ASSUMPTION = {
+  path: "rejectedItems",
+  note: "The policy does not say what happens to rejected items; they are assumed to be sent back at the customer's cost.",
+} as const;
+
 export const RMA_FORMAT_ASSUMPTION = { path: "rma.prefix", note: "RMA numbers are assumed to look like RMA-1042; the policy states no format." } as const;

@@ -1,6 +1,6 @@
 /** Soulmate Spark Studio — seeds/soulmate-spark-studio-refund-policy.txt (Quincy, MA). */
 import type { PolicyInput } from "../schema";
-import { CALENDAR_ASSUMPTIONS, GIFT_CARD_ASSUMPTION, GIFT_CARD_EXCLUSION, RMA_FORMAT_ASSUMPTION, merchantFaultClaim, usCalendar } from "./shared";
+import { CALENDAR_ASSUMPTIONS, GIFT_CARD_ASSUMPTION, GIFT_CARD_EXCLUSION, RMA_FORMAT_ASSUMPTION, merchantFaultClaim, usCalendar, CUSTOMER_PAID_RETURN, REJECTED_ITEMS_SENT_BACK_ASSUMPTION, faultTrack } from "./shared";
 
 // "If you receive a damaged or defective product, please contact our customer service team within 7 days of delivery.
 //  Provide clear details and, if possible, attach photos of the damage or defect."
@@ -53,13 +53,7 @@ export const soulmateSparkStudio: PolicyInput = {
   originalShipping: { mode: "NOT_DEDUCTED" },
   // "You are responsible for the cost of returning the product to us. We recommend using a trackable shipping method"
   returnShipping: { customerLabelFee: null, labelCost: { mode: "ACTUAL" } },
-  claims: {
-    RETURN: { offered: true, deductOriginalShipping: false, returnShippingPaidBy: "CUSTOMER" },
-    DEFECTIVE: faultClaim,
-    DAMAGED_IN_TRANSIT: faultClaim,
-    WRONG_ITEM: faultClaim,
-    MISSING_ITEM: { ...faultClaim, itemMustBeReturned: false },
-  },
+  claims: { RETURN: CUSTOMER_PAID_RETURN, ...faultTrack(faultClaim) },
   // "if the product shows signs of use or damage that do not meet our return criteria, we may offer a partial refund.
   //  This decision will be based on the extent of the damage and its impact on the item's resale value."
   partialRefunds: { allowed: true, minPercent: 0, maxPercent: 100, reasonRequired: true },
@@ -109,7 +103,7 @@ export const soulmateSparkStudio: PolicyInput = {
     { path: "partialRefunds.minPercent", note: "The policy sets no bounds for partial refunds; 0–100% is assumed." },
     { path: "partialRefunds.maxPercent", note: "The policy sets no bounds for partial refunds; 0–100% is assumed." },
     RMA_FORMAT_ASSUMPTION,
-    { path: "rejectedItems", note: "The policy does not say what happens to rejected items; they are assumed to be sent back at the customer's cost." },
+    REJECTED_ITEMS_SENT_BACK_ASSUMPTION,
     { path: "service.firstReply", note: "The policy commits to no reply time." },
     { path: "service.resolution", note: "The policy commits to no resolution time." },
     { path: "service.updateCadence", note: "The policy commits to no update cadence." },
