@@ -4,12 +4,13 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db.server";
 import { isUniqueViolation } from "./prisma-errors.server";
-import { nextStatus, type CaseAction, type CaseStatus } from "~/domain/cases";
+import { CASE_ACTIONS, nextStatus, slaDueAtOf, type CaseAction, type CaseStatus } from "~/domain/cases";
+import type { Policy } from "~/domain/policy";
 
 type Tx = Prisma.TransactionClient;
 
 export type NewCaseLine = Omit<Prisma.ReturnCaseLineCreateManyCaseInput, "id">;
-export type NewCase = Omit<Prisma.ReturnCaseCreateInput, "id" | "shop" | "lines" | "evidence" | "notes" | "audit" | "status" | "version"> & {
+export type NewCase = Omit<Prisma.ReturnCaseCreateInput, "id" | "shop" | "lines" | "notes" | "audit" | "status" | "version" | "searchText" | "slaDueAt" | "createdAt"> & {
   lines: NewCaseLine[];
 };
 
@@ -31,12 +32,21 @@ export class CaseConflictError extends Error {
 const include = { lines: true } as const;
 
 /** Creates a case with its lines and first audit entry; a repeated requestKey returns the first. */
-export async function createCase(db: Db, shop: string, input: NewCase, actor: string) {
+type Searchable = { orderName: string; rmaNumber?: string | null; customerEmail?: string | null; customerName?: string | null };
+
+/** What the queue's search box matches: order name, RMA, email and name, lower-cased. */
+export function searchTextOf(c: Searchable): string {
+  return [c.orderName, c.rmaNumber, c.customerEmail, c.customerName].filter(Boolean).join(" ").toLowerCase();
+}
+
+export async function createCase(db: Db, shop: string, input: NewCase, actor: string, now = new Date()) {
   const { lines, ...fields } = input;
+  const createdAt = now;
+  const slaDueAt = slaDueAtOf(JSON.parse(input.policyJson) as Policy, { status: "REQUESTED", createdAt }, now);
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.returnCase.create({
-        data: { ...fields, shop, lines: { createMany: { data: lines } } },
+        data: { ...fields, createdAt, slaDueAt, searchText: searchTextOf(input), shop, lines: { createMany: { data: lines } } },
         include,
       });
       await tx.caseAuditEntry.create({
@@ -53,6 +63,10 @@ export async function createCase(db: Db, shop: string, input: NewCase, actor: st
   }
 }
 
+export function findCaseByRequestKey(db: Db, shop: string, requestKey: string) {
+  return db.returnCase.findUnique({ where: { shop_requestKey: { shop, requestKey } }, include });
+}
+
 export async function getCase(db: Db | Tx, shop: string, id: string) {
   const found = await db.returnCase.findFirst({ where: { id, shop }, include });
   if (!found) throw new CaseNotFoundError(id);
@@ -66,40 +80,56 @@ export async function nextRmaSequence(tx: Tx, shop: string): Promise<number> {
 }
 
 type CaseFields = Omit<Prisma.ReturnCaseUpdateManyMutationInput, "status" | "version" | "shop">;
+type CaseRow = Awaited<ReturnType<typeof getCase>>;
+
+export type CaseChange = {
+  shop: string;
+  caseId: string;
+  /** The version the agent acted on: anything else is a conflict. */
+  expectedVersion: number;
+  /** A lifecycle action (checked by nextStatus) or another recorded change: "escalate", "label", … */
+  action: CaseAction | (string & {});
+  actor: string;
+  /** For changes outside the lifecycle: throws when the case's state does not allow it. */
+  guard?: (before: CaseRow) => void;
+  /** May be a function of the transaction and the case as read (to assign an RMA number, say). */
+  changes?: CaseFields | ((tx: Tx, before: CaseRow) => Promise<CaseFields> | CaseFields);
+  now?: Date;
+};
+
+const isLifecycleAction = (action: string): action is CaseAction => (CASE_ACTIONS as readonly string[]).includes(action);
 
 /**
- * Moves a case by one lifecycle action. `expectedVersion` is the version the agent acted on;
- * `changes` may be a function of the transaction (to assign an RMA number, say).
+ * Applies one change to a case: the state check, the optimistic lock on `version`, the SLA
+ * due time and the audit entry (before → after of every changed field) commit together.
  */
-export async function applyCaseTransition(
-  db: Db,
-  args: {
-    shop: string;
-    caseId: string;
-    expectedVersion: number;
-    action: CaseAction;
-    actor: string;
-    changes?: CaseFields | ((tx: Tx) => Promise<CaseFields>);
-  },
-) {
+export async function applyCaseChange(db: Db, args: CaseChange) {
   return db.$transaction(async (tx) => {
     const before = await getCase(tx, args.shop, args.caseId);
     if (before.version !== args.expectedVersion) throw new CaseConflictError(before);
-    const status: CaseStatus = nextStatus(before.status as CaseStatus, args.action);
-    const changes = typeof args.changes === "function" ? await args.changes(tx) : (args.changes ?? {});
+    const status: CaseStatus = isLifecycleAction(args.action) ? nextStatus(before.status as CaseStatus, args.action) : (before.status as CaseStatus);
+    args.guard?.(before);
+    const changes = typeof args.changes === "function" ? await args.changes(tx, before) : (args.changes ?? {});
+    const merged = { ...before, ...(changes as Record<string, unknown>), status } as CaseRow;
+    const slaDueAt = slaDueAtOf(JSON.parse(before.policyJson) as Policy, merged, args.now ?? new Date());
     const updated = await tx.returnCase.updateMany({
       where: { id: args.caseId, shop: args.shop, version: args.expectedVersion },
-      data: { ...changes, status, version: { increment: 1 } },
+      data: { ...changes, status, slaDueAt, searchText: searchTextOf(merged), version: { increment: 1 } },
     });
     if (updated.count === 0) throw new CaseConflictError(await getCase(tx, args.shop, args.caseId));
     const after = await getCase(tx, args.shop, args.caseId);
-    const changed = Object.keys({ ...changes, status: 1 }) as Array<keyof typeof before>;
-    const pick = (c: typeof before) => Object.fromEntries(changed.map((k) => [k, c[k]]));
+    const changed = Object.keys({ ...changes, status: 1 }) as Array<keyof CaseRow>;
+    const pick = (c: CaseRow) => Object.fromEntries(changed.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]) || k === "status").map((k) => [k, c[k]]));
     await tx.caseAuditEntry.create({
       data: { caseId: args.caseId, shop: args.shop, actor: args.actor, action: args.action, beforeJson: JSON.stringify(pick(before)), afterJson: JSON.stringify(pick(after)) },
     });
     return after;
   });
+}
+
+/** Moves a case by one lifecycle action (see applyCaseChange). */
+export function applyCaseTransition(db: Db, args: CaseChange & { action: CaseAction }) {
+  return applyCaseChange(db, args);
 }
 
 export function caseAudit(db: Db, shop: string, caseId: string) {

@@ -26,5 +26,6 @@ export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string) {
   await tx.returnCase.deleteMany({ where: { shop } }); // lines, evidence, notes, audit cascade
   await tx.caseAuditEntry.deleteMany({ where: { shop } });
   await tx.rmaCounter.deleteMany({ where: { shop } });
+  await tx.policyVersion.deleteMany({ where: { shop } });
   await tx.webhookDelivery.deleteMany({ where: { shop, webhookId: { not: keepDeliveryId } } });
 }

@@ -23,7 +23,7 @@ async function scene() {
   const { createCase } = await import("~/models/return-case.server");
   const created = await createCase(await db(), shop, {
     orderId: order.id, orderName: order.name, claimType: "RETURN", policyId: "purtly", policyVersion: 1,
-    policyJson: JSON.stringify(presets.purtly), decisionJson: "{}", shopifyReturnId: shopifyReturn.id,
+    policyJson: JSON.stringify(presets.purtly), decisionJson: "{}", orderJson: "{}", requestJson: "{}", currency: "USD", refundEstimate: "0.00", shopifyReturnId: shopifyReturn.id,
     lines: [{ lineItemId: order.lineItems[0]!.id, title: "Purifier", quantity: 1, declaredCondition: "OPENED", refundBasisPoints: 8500, code: "OK", clause: "condition.opened", explanation: "Opened items are refunded at 85%." }],
   }, "customer");
   const status = async () => (await standInGraphql(standIn, shop)(`#graphql

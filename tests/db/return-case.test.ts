@@ -16,6 +16,10 @@ function newCase(overrides: Record<string, unknown> = {}) {
     policyVersion: 1,
     policyJson: JSON.stringify(presets.purtly),
     decisionJson: "{}",
+    orderJson: "{}",
+    requestJson: "{}",
+    currency: "USD",
+    refundEstimate: "0.00",
     lines: [{ lineItemId: "gid://shopify/LineItem/11", title: "Purifier", quantity: 1, declaredCondition: "OPENED", refundBasisPoints: 8500, code: "OK", clause: "condition.opened", explanation: "Opened items are refunded at 85%." }],
     ...overrides,
   };

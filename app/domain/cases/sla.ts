@@ -69,3 +69,17 @@ export function describeDue(policy: Policy, dueAt: Date, now: Date): string {
   }
   return `overdue ${amount(businessTimeBetween(calendar, dueAt, now) / 3_600_000, perDay)}`;
 }
+
+type StoredTimes = Omit<CaseTimes, "resolvedAt"> & { status: string; refundedAt?: Date | null; closedAt?: Date | null };
+
+/** A stored case's timestamps as the timers read them: a decline resolves the case when it is sent. */
+export function caseTimesOf(c: StoredTimes): CaseTimes {
+  const resolvedAt = c.refundedAt ?? c.closedAt ?? (c.status === "DECLINED" ? (c.firstRepliedAt ?? null) : null);
+  return { ...c, resolvedAt };
+}
+
+/** The instant the queue sorts a case by: its earliest running or overdue timer, or null when none runs. */
+export function slaDueAtOf(policy: Policy, c: StoredTimes, now: Date): Date | null {
+  if (c.status === "CLOSED") return null;
+  return nextDue(caseSlaTimers(policy, caseTimesOf(c), now))?.dueAt ?? null;
+}
