@@ -132,6 +132,16 @@ export function applyCaseTransition(db: Db, args: CaseChange & { action: CaseAct
   return applyCaseChange(db, args);
 }
 
+/** Everything the case page shows: lines, evidence, notes and the audit trail, oldest first. */
+export async function getCaseDetail(db: Db, shop: string, id: string) {
+  const found = await db.returnCase.findFirst({
+    where: { id, shop },
+    include: { lines: true, evidence: { orderBy: { createdAt: "asc" } }, notes: { orderBy: { createdAt: "asc" } }, audit: { orderBy: { at: "asc" } } },
+  });
+  if (!found) throw new CaseNotFoundError(id);
+  return found;
+}
+
 export function caseAudit(db: Db, shop: string, caseId: string) {
   return db.caseAuditEntry.findMany({ where: { shop, caseId }, orderBy: { at: "asc" } });
 }
