@@ -3,6 +3,8 @@
 //   db-sqlite    integration tests on a fresh SQLite database per worker
 //   db-postgres  the same tests on a fresh PostgreSQL database per worker
 //   graphql      every GraphQL document the app sends, validated against Shopify's real schema
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -29,6 +31,8 @@ export default defineConfig({
       SHOPIFY_API_KEY: "testApiKey",
       SHOPIFY_API_SECRET: "testApiSecretKey",
       SHOPIFY_APP_URL: "https://my-test-app.myshopify.io",
+      // Evidence files written by tests stay out of the project's data folder.
+      CLAUSE_EVIDENCE_DIR: path.join(os.tmpdir(), "clause-test-evidence"),
     },
     testTimeout: 20_000,
     hookTimeout: 60_000,

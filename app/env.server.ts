@@ -28,6 +28,8 @@ export const envSchema = z
       .optional(),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     CLAUSE_LOG_LEVEL: z.enum(["error", "warning", "info", "debug"]).default("info"),
+    /** Where shoppers' evidence photos and videos are kept (only the app reads them). */
+    CLAUSE_EVIDENCE_DIR: z.string().min(1).optional(),
     /** "1" runs the offline demo wiring; refused when NODE_ENV=production. */
     CLAUSE_DEMO: z.enum(["0", "1"]).default("0"),
   })

@@ -9,12 +9,11 @@ import { CaseConflictError, CaseNotFoundError } from "~/models/return-case.serve
 import { ShopifyThrottledError, ShopifyUnavailableError, ShopifyUserError } from "~/services/admin-errors";
 import { CaseInputError, CaseNotInShopifyError } from "~/services/case-errors";
 import { OrderNotFoundError } from "~/services/case-intake.server";
+import { zodMessage } from "./zod-message";
 
 export type ActionFailure = { ok: false; status: number; error: string; code: string; field?: string };
 
-export function zodMessage(error: ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
-}
+export { zodMessage };
 
 /** The 4xx answer for an expected failure, or null for a bug (the caller rethrows it). */
 export function actionFailure(error: unknown): ActionFailure | null {

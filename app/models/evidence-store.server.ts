@@ -2,7 +2,7 @@
 // (default data/evidence), one folder per shop, named by a random key. The type is taken from
 // the bytes themselves, never from the file name or the client's Content-Type.
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CaseInputError } from "~/services/case-errors";
 
@@ -51,4 +51,15 @@ export async function saveEvidence(shop: string, bytes: Uint8Array) {
 
 export async function readEvidence(shop: string, storageKey: string): Promise<Buffer> {
   return readFile(fileOf(shop, storageKey));
+}
+
+/** Deletes files (already gone is fine: a retried redaction must not fail). */
+export async function removeEvidenceFiles(shop: string, storageKeys: readonly string[]) {
+  await Promise.all(storageKeys.map((key) => rm(fileOf(shop, key), { force: true })));
+}
+
+/** Deletes the shop's whole evidence folder (shop/redact). */
+export async function removeShopEvidence(shop: string) {
+  if (!/^[a-z0-9.-]+$/i.test(shop)) return;
+  await rm(path.join(root(), shop), { recursive: true, force: true });
 }

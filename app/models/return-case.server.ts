@@ -63,6 +63,10 @@ export async function createCase(db: Db, shop: string, input: NewCase, actor: st
   }
 }
 
+export function findCaseByShopifyReturn(db: Db | Tx, shop: string, shopifyReturnId: string) {
+  return db.returnCase.findUnique({ where: { shop_shopifyReturnId: { shop, shopifyReturnId } }, include });
+}
+
 export function findCaseByRequestKey(db: Db, shop: string, requestKey: string) {
   return db.returnCase.findUnique({ where: { shop_requestKey: { shop, requestKey } }, include });
 }
@@ -77,6 +81,11 @@ export async function getCase(db: Db | Tx, shop: string, id: string) {
 export async function nextRmaSequence(tx: Tx, shop: string): Promise<number> {
   const counter = await tx.rmaCounter.upsert({ where: { shop }, create: { shop, next: 1002 }, update: { next: { increment: 1 } } });
   return counter.next - 1;
+}
+
+/** Runs `work` in a transaction, or in the caller's when it already holds one (webhook work does). */
+function inTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? (db as Db).$transaction(work) : work(db);
 }
 
 type CaseFields = Omit<Prisma.ReturnCaseUpdateManyMutationInput, "status" | "version" | "shop">;
@@ -95,6 +104,8 @@ export type CaseChange = {
   /** May be a function of the transaction and the case as read (to assign an RMA number, say). */
   changes?: CaseFields | ((tx: Tx, before: CaseRow) => Promise<CaseFields> | CaseFields);
   now?: Date;
+  /** Why, in words, kept with the audit entry (a refusal message, say). */
+  detail?: string;
 };
 
 const isLifecycleAction = (action: string): action is CaseAction => (CASE_ACTIONS as readonly string[]).includes(action);
@@ -103,8 +114,8 @@ const isLifecycleAction = (action: string): action is CaseAction => (CASE_ACTION
  * Applies one change to a case: the state check, the optimistic lock on `version`, the SLA
  * due time and the audit entry (before → after of every changed field) commit together.
  */
-export async function applyCaseChange(db: Db, args: CaseChange) {
-  return db.$transaction(async (tx) => {
+export async function applyCaseChange(db: Db | Tx, args: CaseChange) {
+  return inTransaction(db, async (tx) => {
     const before = await getCase(tx, args.shop, args.caseId);
     if (before.version !== args.expectedVersion) throw new CaseConflictError(before);
     const status: CaseStatus = isLifecycleAction(args.action) ? nextStatus(before.status as CaseStatus, args.action) : (before.status as CaseStatus);
@@ -121,14 +132,14 @@ export async function applyCaseChange(db: Db, args: CaseChange) {
     const changed = Object.keys({ ...changes, status: 1 }) as Array<keyof CaseRow>;
     const pick = (c: CaseRow) => Object.fromEntries(changed.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]) || k === "status").map((k) => [k, c[k]]));
     await tx.caseAuditEntry.create({
-      data: { caseId: args.caseId, shop: args.shop, actor: args.actor, action: args.action, beforeJson: JSON.stringify(pick(before)), afterJson: JSON.stringify(pick(after)) },
+      data: { caseId: args.caseId, shop: args.shop, actor: args.actor, action: args.action, beforeJson: JSON.stringify(pick(before)), afterJson: JSON.stringify({ ...pick(after), ...(args.detail ? { detail: args.detail } : {}) }) },
     });
     return after;
   });
 }
 
 /** Moves a case by one lifecycle action (see applyCaseChange). */
-export function applyCaseTransition(db: Db, args: CaseChange & { action: CaseAction }) {
+export function applyCaseTransition(db: Db | Tx, args: CaseChange & { action: CaseAction }) {
   return applyCaseChange(db, args);
 }
 

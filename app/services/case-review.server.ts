@@ -1,46 +1,129 @@
-// Approve or decline a return case: check the transition, act in Shopify, then record the new
-// state under the case's optimistic lock. Shopify's own return states serialise conflicting
-// decisions (approve and decline both need REQUESTED), and its approve/decline calls succeed
-// again on a return already in the target state, so a retry after a failure is safe.
+// Approve or decline a return case, and the return label: check the transition, act in Shopify,
+// then record the new state under the case's optimistic lock. Shopify's own return states
+// serialise conflicting decisions (approve and decline both need REQUESTED), and its
+// approve/decline calls succeed again on a return already in the target state, so a retry
+// after a failure is safe.
 import type { Db } from "~/db.server";
 import { nextStatus, type CaseStatus } from "~/domain/cases";
 import { formatRma, type Policy } from "~/domain/policy";
-import { applyCaseTransition, CaseConflictError, getCase, nextRmaSequence } from "~/models/return-case.server";
+import { applyCaseChange, applyCaseTransition, CaseConflictError, getCase, nextRmaSequence } from "~/models/return-case.server";
 import type { AdminApi } from "./admin-client";
+import { AdminApiError } from "./admin-errors";
+import { CaseInputError, CaseNotInShopifyError } from "./case-errors";
 import { approveReturn, declineReasonFor, declineReturn, type DeclineInput } from "./return-review.server";
+import { getReturn } from "./return-state.server";
+import { createReverseDelivery } from "./reverse-logistics.server";
 
-type CaseRef = { shop: string; caseId: string; expectedVersion: number; actor: string; now?: Date };
+export type CaseRef = { shop: string; caseId: string; expectedVersion: number; actor: string; now?: Date };
+export type LabelInput = { fileUrl?: string | null; trackingNumber?: string | null; trackingUrl?: string | null };
+type CaseRow = Awaited<ReturnType<typeof getCase>>;
 
-export class CaseNotInShopifyError extends Error {
-  override name = "CaseNotInShopifyError";
-  constructor(caseId: string) {
-    super(`Return case ${caseId} has no Shopify return to act on yet.`);
-  }
-}
-
-/** Loads the case and refuses (before anything reaches Shopify) a stale version or an action its status does not allow. */
-async function checked(db: Db, ref: CaseRef, action: "approve" | "decline") {
+/** Loads the case and refuses (before anything reaches Shopify) a stale version or a state that does not allow the action. */
+export async function checkedCase(db: Db, ref: CaseRef, allowed: (c: CaseRow) => void) {
   const current = await getCase(db, ref.shop, ref.caseId);
   if (current.version !== ref.expectedVersion) throw new CaseConflictError(current);
-  nextStatus(current.status as CaseStatus, action);
+  allowed(current);
   if (!current.shopifyReturnId) throw new CaseNotInShopifyError(ref.caseId);
   return { current, returnId: current.shopifyReturnId };
 }
 
-export async function approveCase(db: Db, api: AdminApi, ref: CaseRef & { notifyCustomer: boolean }) {
-  const { current, returnId } = await checked(db, ref, "approve");
-  await approveReturn(api, { returnId, notifyCustomer: ref.notifyCustomer });
+const lifecycle = (action: "approve" | "decline") => (c: CaseRow) => void nextStatus(c.status as CaseStatus, action);
+
+/**
+ * Records a decision Shopify has accepted. If Shopify's own webhook for it was applied to the
+ * case first (same decision, actor "Shopify admin"), that is this action's outcome, not a conflict.
+ */
+async function recordDecision(db: Db, args: Parameters<typeof applyCaseTransition>[1], target: CaseStatus) {
+  try {
+    return await applyCaseTransition(db, args);
+  } catch (error) {
+    if (!(error instanceof CaseConflictError)) throw error;
+    const fresh = await getCase(db, args.shop, args.caseId);
+    if (fresh.status !== target) throw error;
+    return fresh;
+  }
+}
+
+/** A decision on an escalated case settles the escalation too. */
+export const decisionStamp = (c: { escalatedAt: Date | null; escalationDecidedAt: Date | null }, now: Date) =>
+  c.escalatedAt && !c.escalationDecidedAt ? { escalationDecidedAt: now } : {};
+
+function hasLabel(label: LabelInput | null | undefined): label is LabelInput {
+  return Boolean(label && (label.fileUrl?.trim() || label.trackingNumber?.trim() || label.trackingUrl?.trim()));
+}
+
+function checkLabel(label: LabelInput) {
+  for (const [field, value] of [["fileUrl", label.fileUrl], ["trackingUrl", label.trackingUrl]] as const) {
+    if (value && !/^https:\/\/\S+$/i.test(value.trim())) throw new CaseInputError("Label and tracking links must be https:// addresses.", field);
+  }
+}
+
+/**
+ * Approves the Shopify return and assigns the RMA. With a label (file URL and/or tracking), also
+ * attaches it as a reverse delivery; if only that part fails, the approval stands and the
+ * result carries `labelError` so the agent can attach it again from the case.
+ */
+export async function approveCase(db: Db, api: AdminApi, ref: CaseRef & { notifyCustomer: boolean; label?: LabelInput | null }) {
+  if (hasLabel(ref.label)) checkLabel(ref.label);
+  const { current, returnId } = await checkedCase(db, ref, lifecycle("approve"));
+  const approved = await approveReturn(api, { returnId, notifyCustomer: ref.notifyCustomer });
   const policy = JSON.parse(current.policyJson) as Policy;
   const now = ref.now ?? new Date();
-  return applyCaseTransition(db, {
+  const after = await recordDecision(db, {
     ...ref,
     action: "approve",
     changes: async (tx) => ({
       rmaNumber: current.rmaNumber ?? formatRma(policy.rma, await nextRmaSequence(tx, ref.shop)),
       approvedAt: now,
       firstRepliedAt: current.firstRepliedAt ?? now,
+      ...decisionStamp(current, now),
     }),
+  }, "APPROVED");
+  if (!hasLabel(ref.label)) return { ...after, labelError: null };
+  try {
+    const rfos = approved.reverseFulfillmentOrders;
+    return { ...(await labelCase(db, api, after, rfos, { ...ref, ...ref.label, expectedVersion: after.version })), labelError: null };
+  } catch (error) {
+    if (!(error instanceof AdminApiError || error instanceof CaseInputError)) throw error;
+    return { ...after, labelError: `The return was approved, but the label could not be attached: ${error.message}` };
+  }
+}
+
+type Rfo = { id: string; lineItems: Array<{ id: string; totalQuantity: number }> };
+
+async function labelCase(db: Db, api: AdminApi, current: CaseRow, rfos: readonly Rfo[], ref: CaseRef & LabelInput & { notifyCustomer: boolean }) {
+  const rfo = rfos[0];
+  if (!rfo) throw new CaseInputError("Shopify has no reverse fulfillment order for this return yet, so there is nothing to label.");
+  const delivery = await createReverseDelivery(api, {
+    reverseFulfillmentOrderId: rfo.id,
+    lines: rfo.lineItems.map((l) => ({ reverseFulfillmentOrderLineItemId: l.id, quantity: l.totalQuantity })),
+    labelFileUrl: ref.fileUrl?.trim() || null,
+    tracking: { number: ref.trackingNumber?.trim() || null, url: ref.trackingUrl?.trim() || null },
+    notifyCustomer: ref.notifyCustomer,
   });
+  return applyCaseChange(db, {
+    ...ref,
+    expectedVersion: current.version,
+    action: "label",
+    changes: {
+      reverseDeliveryId: delivery.id,
+      labelUrl: delivery.labelUrl ?? ref.fileUrl?.trim() ?? null,
+      trackingNumber: delivery.tracking?.number ?? ref.trackingNumber?.trim() ?? null,
+      trackingUrl: delivery.tracking?.url ?? ref.trackingUrl?.trim() ?? null,
+    },
+  });
+}
+
+/** Attaches (or replaces) the return label and tracking of an approved case. */
+export async function attachLabel(db: Db, api: AdminApi, ref: CaseRef & LabelInput & { notifyCustomer: boolean }) {
+  if (!hasLabel(ref)) throw new CaseInputError("Give a label file URL or a tracking number.");
+  checkLabel(ref);
+  const { current, returnId } = await checkedCase(db, ref, (c) => {
+    if (c.status !== "APPROVED" && c.status !== "IN_TRANSIT") throw new CaseInputError(`A label can be attached while the return is approved or in transit; this case is ${c.status.toLowerCase()}.`);
+  });
+  const state = await getReturn(api, returnId);
+  if (!state) throw new CaseNotInShopifyError(ref.caseId);
+  return labelCase(db, api, current, state.reverseFulfillmentOrders, ref);
 }
 
 /** What the decline form starts with: the first line the engine refused, its clause and reason. */
@@ -55,8 +138,9 @@ export async function declineCase(
   api: AdminApi,
   ref: CaseRef & Pick<DeclineInput, "reason" | "explanation" | "clause" | "notifyCustomer">,
 ) {
-  const { current, returnId } = await checked(db, ref, "decline");
+  if (!ref.explanation.trim()) throw new CaseInputError("Say why the return is declined; the shopper sees it.", "explanation");
+  const { current, returnId } = await checkedCase(db, ref, lifecycle("decline"));
   await declineReturn(api, { returnId, reason: ref.reason, explanation: ref.explanation, clause: ref.clause, notifyCustomer: ref.notifyCustomer });
   const now = ref.now ?? new Date();
-  return applyCaseTransition(db, { ...ref, action: "decline", changes: { firstRepliedAt: current.firstRepliedAt ?? now, closedAt: null } });
+  return recordDecision(db, { ...ref, action: "decline", changes: { firstRepliedAt: current.firstRepliedAt ?? now, ...decisionStamp(current, now) } }, "DECLINED");
 }

@@ -221,3 +221,10 @@ export async function getOrderSnapshot(api: AdminApi, orderId: string, pageSizes
     transactions,
   };
 }
+
+/** Only the order's payments: what a refund is paid back through (one read). */
+export async function getOrderTransactions(api: AdminApi, orderId: string): Promise<SnapshotTransaction[]> {
+  const all = await adminClient(api).query<{ order: { transactions: SnapshotTransaction[] } | null }>(OrderTransactionsQuery, { id: orderId, first: ALL_TRANSACTIONS });
+  if (!all.order) throw new ShopifyGraphqlError(`Order ${orderId} does not exist`, []);
+  return all.order.transactions;
+}

@@ -87,7 +87,7 @@ describeDb(`webhooks (${dbProvider})`, () => {
     const { action } = await routes[route]();
     const webhookId = randomUUID();
     for (let i = 0; i < 2; i++) {
-      const request = webhookRequest({ path, topic, shop, payload: { id: 7 }, webhookId });
+      const request = webhookRequest({ path, topic, shop, payload: { id: 7, admin_graphql_api_id: "gid://shopify/Return/7" }, webhookId });
       expect(await status(action(args(request)))).toBe(200);
     }
     expect(await db.webhookDelivery.count({ where: { webhookId } })).toBe(1);

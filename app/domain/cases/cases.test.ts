@@ -22,7 +22,7 @@ describe("case lifecycle", () => {
     expect(() => nextStatus("REFUNDED", "refund")).toThrow(CaseTransitionError);
     expect(() => nextStatus("RECEIVED", "refund")).toThrow(/does not allow "refund"; allowed now: inspect/);
     expect(() => nextStatus("CLOSED", "approve")).toThrow(/allowed now: nothing/);
-    expect(allowedActions("REQUESTED")).toEqual(["approve", "decline"]);
+    expect(allowedActions("REQUESTED")).toEqual(["approve", "decline", "cancel"]);
   });
 });
 

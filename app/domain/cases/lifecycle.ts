@@ -3,17 +3,18 @@
 export const CASE_STATUSES = ["REQUESTED", "APPROVED", "DECLINED", "IN_TRANSIT", "RECEIVED", "INSPECTED", "REFUNDED", "CLOSED"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ["approve", "decline", "markInTransit", "markReceived", "inspect", "refund", "close"] as const;
+export const CASE_ACTIONS = ["approve", "decline", "markInTransit", "markReceived", "inspect", "refund", "close", "cancel"] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 // Receiving without a tracked shipment is normal (the shopper used their own carrier), so
 // APPROVED → RECEIVED is allowed as well as APPROVED → IN_TRANSIT → RECEIVED. A declined case
-// can only be closed; a refunded one only closed.
+// can only be closed; a refunded one only closed. "cancel" is Shopify's: a return canceled or
+// closed in Shopify admin before anything was received ends the case there too.
 const NEXT: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
-  REQUESTED: { approve: "APPROVED", decline: "DECLINED" },
-  APPROVED: { markInTransit: "IN_TRANSIT", markReceived: "RECEIVED", close: "CLOSED" },
+  REQUESTED: { approve: "APPROVED", decline: "DECLINED", cancel: "CLOSED" },
+  APPROVED: { markInTransit: "IN_TRANSIT", markReceived: "RECEIVED", close: "CLOSED", cancel: "CLOSED" },
   DECLINED: { close: "CLOSED" },
-  IN_TRANSIT: { markReceived: "RECEIVED" },
+  IN_TRANSIT: { markReceived: "RECEIVED", cancel: "CLOSED" },
   RECEIVED: { inspect: "INSPECTED" },
   INSPECTED: { inspect: "INSPECTED", refund: "REFUNDED" },
   REFUNDED: { close: "CLOSED" },
@@ -28,6 +29,7 @@ const LABELS: Record<CaseAction, string> = {
   inspect: "inspect",
   refund: "refund",
   close: "close",
+  cancel: "cancel",
 };
 
 export class CaseTransitionError extends Error {

@@ -1,0 +1,148 @@
+// Refunding a case exactly once, and closing it.
+//
+// Shopify's returnProcess takes no idempotency key (in 2026-07 only refundCreate and a few
+// inventory mutations accept @idempotent), so the case itself is the key. Before Shopify is
+// called, one transaction checks the case (INSPECTED, the version the agent saw, no refund in
+// flight) and records a refund claim; any other click, tab or retry then fails that check. The
+// case becomes REFUNDED only when Shopify's answer (or, after a lost answer, Shopify's return
+// read back) shows the items processed. A claim whose outcome is unknown stays until
+// settleRefund reads the return: processed → REFUNDED; untouched and stale → released.
+import { randomUUID } from "node:crypto";
+import type { Db } from "~/db.server";
+import type { Decision } from "~/domain/policy";
+import { parseAmount } from "~/domain/money/money";
+import { applyCaseChange, getCase } from "~/models/return-case.server";
+import type { AdminApi } from "./admin-client";
+import { ShopifyUserError } from "./admin-errors";
+import { CaseInputError, CaseNotInShopifyError } from "./case-errors";
+import { checkedCase, decisionStamp, type CaseRef } from "./case-review.server";
+import { getOrderTransactions } from "./order-snapshot.server";
+import { closeReturn, processReturn, type ProcessReturnInput } from "./return-process.server";
+import { getReturn, type ReturnState } from "./return-state.server";
+import { listLocations } from "./reverse-logistics.server";
+
+type CaseRow = Awaited<ReturnType<typeof getCase>>;
+
+/** A claim older than this whose refund Shopify never shows has failed: the caller's request timed out long ago. */
+export const STALE_CLAIM_MS = 2 * 60_000;
+
+export class RefundInFlightError extends CaseInputError {
+  override name = "RefundInFlightError";
+  constructor() {
+    super("A refund for this case is already on its way to Shopify. The page shows it as soon as Shopify confirms; it will never be sent twice.");
+  }
+}
+
+/** Every case line fully processed in Shopify: the refund went through. */
+function processedInShopify(c: CaseRow, state: ReturnState): boolean {
+  const mine = state.lines.filter((l) => c.lines.some((cl) => cl.lineItemId === l.lineItemId));
+  return mine.length > 0 && mine.every((l) => l.unprocessedQuantity === 0);
+}
+
+async function processInputFor(api: AdminApi, c: CaseRow, state: ReturnState, notifyCustomer: boolean): Promise<ProcessReturnInput> {
+  const decision = JSON.parse(c.finalDecisionJson ?? "null") as Decision | null;
+  if (!decision) throw new CaseInputError("Inspect the items before refunding.");
+  const restock = c.lines.some((l) => l.disposition === "RESTOCK");
+  const location = restock ? (await listLocations(api)).find((l) => l.isActive) : undefined;
+  if (restock && !location) throw new CaseInputError("The store has no active location to restock into; choose “Do not restock”.");
+  const rfoLines = state.reverseFulfillmentOrders.flatMap((r) => r.lineItems);
+  const lines = state.lines
+    .filter((l) => l.unprocessedQuantity > 0)
+    .map((l) => {
+      const caseLine = c.lines.find((cl) => cl.lineItemId === l.lineItemId);
+      const rfoLine = rfoLines.find((r) => r.fulfillmentLineItemId === l.fulfillmentLineItemId);
+      const type = caseLine?.disposition === "RESTOCK" ? "RESTOCKED" : "NOT_RESTOCKED";
+      return {
+        returnLineItemId: l.id,
+        quantity: l.unprocessedQuantity,
+        dispositions: rfoLine ? [{ reverseFulfillmentOrderLineItemId: rfoLine.id, quantity: l.unprocessedQuantity, dispositionType: type, locationId: type === "RESTOCKED" ? location!.id : null } as const] : [],
+      };
+    });
+  const refundMinor = parseAmount(decision.refundTotal, decision.currency);
+  return {
+    returnId: state.id,
+    lines,
+    refund: refundMinor > 0n ? { amount: { amount: decision.refundTotal, currencyCode: decision.currency }, transactions: await getOrderTransactions(api, c.orderId) } : null,
+    refundShipping: null,
+    note: `${c.rmaNumber ?? "Return"}: refund decided by Clause under policy version ${c.policyVersion}.`,
+    notifyCustomer,
+  };
+}
+
+async function confirmRefunded(db: Db, c: CaseRow, actor: string, refunds: ReadonlyArray<{ id: string }>, now: Date) {
+  const decision = JSON.parse(c.finalDecisionJson ?? "null") as Decision | null;
+  return applyCaseChange(db, {
+    shop: c.shop,
+    caseId: c.id,
+    expectedVersion: c.version,
+    actor,
+    action: "refund",
+    now,
+    changes: { refundedAt: now, refundAmount: decision?.refundTotal ?? "0", shopifyRefundIds: JSON.stringify(refunds.map((r) => r.id)), ...decisionStamp(c, now) },
+  });
+}
+
+function releaseClaim(db: Db, c: CaseRow, actor: string, why: string) {
+  return applyCaseChange(db, { shop: c.shop, caseId: c.id, expectedVersion: c.version, actor, action: "refundReleased", detail: why, changes: { refundClaimKey: null, refundClaimedAt: null } });
+}
+
+/** Refunds the inspected case through returnProcess, at most once (see the header). */
+export async function refundCase(db: Db, api: AdminApi, ref: CaseRef & { notifyCustomer: boolean }) {
+  const now = ref.now ?? new Date();
+  await checkedCase(db, ref, (c) => {
+    if (c.refundClaimKey) throw new RefundInFlightError();
+    if (c.status !== "INSPECTED") throw new CaseInputError(`Only an inspected case can be refunded; this one is ${c.status.toLowerCase()}.`);
+  });
+  const claimed = await applyCaseChange(db, {
+    ...ref,
+    action: "refundStarted",
+    guard: (c) => {
+      if (c.refundClaimKey) throw new RefundInFlightError();
+      if (c.status !== "INSPECTED") throw new CaseInputError(`Only an inspected case can be refunded; this one is ${c.status.toLowerCase()}.`);
+    },
+    changes: { refundClaimKey: randomUUID(), refundClaimedAt: now },
+  });
+  const state = await getReturn(api, claimed.shopifyReturnId!);
+  if (!state) throw new CaseNotInShopifyError(ref.caseId);
+  if (processedInShopify(claimed, state)) return confirmRefunded(db, claimed, ref.actor, state.refunds, now);
+  let processed;
+  try {
+    processed = await processReturn(api, await processInputFor(api, claimed, state, ref.notifyCustomer));
+  } catch (error) {
+    // Shopify said no (or the input could not be built): nothing was refunded, the claim goes.
+    if (error instanceof ShopifyUserError || error instanceof CaseInputError || error instanceof RangeError) {
+      await releaseClaim(db, claimed, ref.actor, error.message);
+      throw error instanceof RangeError ? new CaseInputError(error.message) : error;
+    }
+    throw error; // Unknown outcome: the claim stays until settleRefund reads Shopify.
+  }
+  return confirmRefunded(db, claimed, ref.actor, processed.refunds, now);
+}
+
+/**
+ * Resolves a refund claim whose outcome is unknown (a crash or a lost answer): the case page
+ * and the retry path call it. Returns the case as it stands afterwards.
+ */
+export async function settleRefund(db: Db, api: AdminApi, args: { shop: string; caseId: string; actor: string; now?: Date }) {
+  const c = await getCase(db, args.shop, args.caseId);
+  if (!c.refundClaimKey || c.status !== "INSPECTED" || !c.shopifyReturnId) return c;
+  const now = args.now ?? new Date();
+  const state = await getReturn(api, c.shopifyReturnId);
+  if (state && processedInShopify(c, state)) return confirmRefunded(db, c, args.actor, state.refunds, now);
+  if (now.getTime() - (c.refundClaimedAt?.getTime() ?? 0) < STALE_CLAIM_MS) return c;
+  return releaseClaim(db, c, args.actor, "Shopify shows no refund for this return; it can be refunded again");
+}
+
+/** Closes the case, and the Shopify return when it is still open. */
+export async function closeCase(db: Db, api: AdminApi, ref: CaseRef) {
+  const now = ref.now ?? new Date();
+  const { current, returnId } = await checkedCase(db, ref, (c) => {
+    if (c.refundClaimKey && c.status === "INSPECTED") throw new RefundInFlightError();
+    if (!["APPROVED", "DECLINED", "REFUNDED"].includes(c.status)) throw new CaseInputError(`A case that is ${c.status.replace("_", " ").toLowerCase()} cannot be closed; finish or refund it first.`);
+  });
+  if (current.status !== "DECLINED") {
+    const state = await getReturn(api, returnId);
+    if (state?.status === "OPEN") await closeReturn(api, { returnId });
+  }
+  return applyCaseChange(db, { ...ref, action: "close", changes: { closedAt: now, ...decisionStamp(current, now) } });
+}
