@@ -3,6 +3,7 @@
 // shown in a Banner; anything else is rethrown (a 500, logged) because it is a bug.
 import { ZodError } from "zod";
 import { CaseTransitionError } from "~/domain/cases";
+import { MoneyError } from "~/domain/money/money";
 import { PolicyEngineError } from "~/domain/policy";
 import { NoPolicyError } from "~/models/policy-version.server";
 import { CaseConflictError, CaseNotFoundError } from "~/models/return-case.server";
@@ -21,6 +22,7 @@ export function actionFailure(error: unknown): ActionFailure | null {
   if (error instanceof ZodError) return fail(400, "INVALID_INPUT", zodMessage(error));
   if (error instanceof CaseInputError) return fail(422, "INVALID_INPUT", error.message, error.field);
   if (error instanceof PolicyEngineError) return fail(422, error.code, error.message);
+  if (error instanceof MoneyError) return fail(422, "INVALID_AMOUNT", error.message);
   if (error instanceof CaseNotFoundError || error instanceof OrderNotFoundError) return fail(404, "NOT_FOUND", error.message);
   if (error instanceof CaseConflictError) return fail(409, "CONFLICT", error.message);
   if (error instanceof CaseTransitionError) return fail(409, error.code, error.message);

@@ -53,7 +53,7 @@ const flag = z
 const day = z
   .string()
   .optional()
-  .refine((v) => v === undefined || isDayString(v), { message: "use a date like 2026-03-31" });
+  .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isDayString(v)), { message: "use a date like 2026-03-31" });
 
 // Case ids are cuids; anything else cannot be one of ours.
 const cursor = z

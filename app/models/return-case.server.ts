@@ -24,8 +24,11 @@ export class CaseNotFoundError extends Error {
 /** Another agent changed the case first: show them this message and the fresh state. */
 export class CaseConflictError extends Error {
   override name = "CaseConflictError";
-  constructor(readonly current: { status: string; version: number }) {
-    super(`This case was changed by someone else (it is now ${current.status.toLowerCase()}). The page shows the latest state; check it and try again.`);
+  constructor(
+    readonly current: { status: string; version: number },
+    message?: string,
+  ) {
+    super(message ?? `This case was changed by someone else (it is now ${current.status.toLowerCase()}). The page shows the latest state; check it and try again.`);
   }
 }
 

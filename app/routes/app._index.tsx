@@ -1,8 +1,14 @@
-// Home: what Clause is connected to. Later issues add the policy and the queue's counts here.
+// Home: what Clause is connected to, and the return queue's counts (each links to the queue
+// filtered to exactly the cases it counts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, InlineStack, Badge, Layout, Page, Text } from "@shopify/polaris";
+import { BlockStack, Card, InlineStack, Badge, Layout, Link, Page, Text } from "@shopify/polaris";
+import db from "~/db.server";
 import { authenticate, API_VERSION } from "~/shopify.server";
+import { businessCalendarOf } from "~/domain/policy";
+import { queueUrl } from "~/lib/queue-filters";
+import { caseCounts, queueFiltersForCount, type CaseCounts } from "~/models/case-queue.server";
+import { activePolicy } from "~/models/policy-version.server";
 import { getShopSummary } from "~/services/shop-summary.server";
 import { databaseProvider } from "../../scripts/db/database-url.mjs";
 
@@ -10,6 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { session, admin } = await authenticate.admin(request);
   // The shop's currency and time zone: the defaults a policy's money and windows start from.
   const summary = await getShopSummary(admin.graphql);
+  // "Today" ends at midnight in the policy's business calendar zone, else the shop's own zone.
+  const policy = await activePolicy(db, session.shop);
+  const queueTimeZone = policy ? businessCalendarOf(policy.policy).timeZone : summary.ianaTimezone;
+  const counts = await caseCounts(db, session.shop, new Date(), queueTimeZone);
+  const links = Object.fromEntries(Object.entries(queueFiltersForCount).map(([k, f]) => [k, queueUrl(f)])) as Record<keyof CaseCounts, string>;
   return {
     shop: session.shop,
     shopName: summary.name,
@@ -18,26 +29,69 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scopes: (session.scope ?? "").split(",").filter(Boolean),
     apiVersion: API_VERSION,
     database: databaseProvider(process.env.DATABASE_URL),
+    queue: { counts, links, timeZone: queueTimeZone },
   };
 }
 
+const COUNTS: Array<{ key: keyof CaseCounts; label: string; tone?: "critical" | "caution" }> = [
+  { key: "dueToday", label: "Due today", tone: "caution" },
+  { key: "overdue", label: "Overdue", tone: "critical" },
+  { key: "escalated", label: "Escalated" },
+  { key: "open", label: "Open" },
+];
+
+function QueueCard({ queue }: { queue: { counts: CaseCounts; links: Record<keyof CaseCounts, string>; timeZone: string } }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="h2" variant="headingMd">
+            Return queue
+          </Text>
+          <Link url="/app/returns">View all returns</Link>
+        </InlineStack>
+        <InlineStack gap="600" wrap>
+          {COUNTS.map(({ key, label, tone }) => (
+            <Link key={key} url={queue.links[key]} removeUnderline accessibilityLabel={`${label}: ${queue.counts[key]} returns. Open the queue filtered to them.`}>
+              <BlockStack gap="100">
+                <Text as="p" variant="heading2xl" tone={queue.counts[key] > 0 ? tone : undefined}>
+                  {String(queue.counts[key])}
+                </Text>
+                <Text as="p" tone="subdued">
+                  {label}
+                </Text>
+              </BlockStack>
+            </Link>
+          ))}
+        </InlineStack>
+        <Text as="p" tone="subdued" variant="bodySm">
+          {`Open returns still need an agent: requested, approved, in transit, received or inspected. "Today" ends at midnight ${queue.timeZone}.`}
+        </Text>
+      </BlockStack>
+    </Card>
+  );
+}
+
 export default function Home() {
-  const { shop, shopName, currencyCode, timeZone, scopes, apiVersion, database } = useLoaderData<typeof loader>();
+  const { shop, shopName, currencyCode, timeZone, scopes, apiVersion, database, queue } = useLoaderData<typeof loader>();
   return (
     <Page title="Clause">
       <Layout>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Returns that follow your written policy
-              </Text>
-              <Text as="p">
-                Clause decides every return line by your own return policy and shows the clause it
-                followed, to your shoppers, your agents and you.
-              </Text>
-            </BlockStack>
-          </Card>
+          <BlockStack gap="400">
+            <QueueCard queue={queue} />
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Returns that follow your written policy
+                </Text>
+                <Text as="p">
+                  Clause decides every return line by your own return policy and shows the clause it
+                  followed, to your shoppers, your agents and you.
+                </Text>
+              </BlockStack>
+            </Card>
+          </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <Card>

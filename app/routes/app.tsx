@@ -25,6 +25,7 @@ export default function AppShell() {
         <Link to="/app" rel="home">
           Home
         </Link>
+        <Link to="/app/returns">Returns</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

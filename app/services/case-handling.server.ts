@@ -30,6 +30,10 @@ export async function inspectCase(db: Db, ref: CaseRef & { form: InspectionForm 
   return applyCaseChange(db, {
     ...ref,
     action: "inspect",
+    guard: (c) => {
+      // The refund in flight was computed from the current grading: it must not change under it.
+      if (c.refundClaimKey) throw new CaseInputError("A refund for this case is on its way to Shopify; the inspection can no longer change.");
+    },
     changes: async (tx, before) => {
       const known = new Set(before.lines.map((l) => l.lineItemId));
       const graded = new Set(form.lines.map((l) => l.lineItemId));

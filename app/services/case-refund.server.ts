@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "~/db.server";
 import type { Decision } from "~/domain/policy";
 import { parseAmount } from "~/domain/money/money";
-import { applyCaseChange, getCase } from "~/models/return-case.server";
+import { applyCaseChange, CaseConflictError, getCase } from "~/models/return-case.server";
 import type { AdminApi } from "./admin-client";
 import { ShopifyUserError } from "./admin-errors";
 import { CaseInputError, CaseNotInShopifyError } from "./case-errors";
@@ -69,17 +69,34 @@ async function processInputFor(api: AdminApi, c: CaseRow, state: ReturnState, no
   };
 }
 
-async function confirmRefunded(db: Db, c: CaseRow, actor: string, refunds: ReadonlyArray<{ id: string }>, now: Date) {
-  const decision = JSON.parse(c.finalDecisionJson ?? "null") as Decision | null;
-  return applyCaseChange(db, {
-    shop: c.shop,
-    caseId: c.id,
-    expectedVersion: c.version,
-    actor,
-    action: "refund",
-    now,
-    changes: { refundedAt: now, refundAmount: decision?.refundTotal ?? "0", shopifyRefundIds: JSON.stringify(refunds.map((r) => r.id)), ...decisionStamp(c, now) },
-  });
+/**
+ * Records the refund Shopify made. Shopify has already acted, so a note or flag someone added
+ * meanwhile (a newer version) must not lose it: the write is retried on the fresh case for as
+ * long as it still holds this claim.
+ */
+async function confirmRefunded(db: Db, claimed: CaseRow, actor: string, refunds: ReadonlyArray<{ id: string; total?: { amount: string } }>, now: Date) {
+  const decision = JSON.parse(claimed.finalDecisionJson ?? "null") as Decision | null;
+  let c = claimed;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await applyCaseChange(db, {
+        shop: c.shop,
+        caseId: c.id,
+        expectedVersion: c.version,
+        actor,
+        action: "refund",
+        now,
+        guard: (fresh) => {
+          if (fresh.refundClaimKey !== claimed.refundClaimKey) throw new CaseConflictError(fresh);
+        },
+        changes: { refundedAt: now, refundAmount: decision?.refundTotal ?? "0", shopifyRefundIds: JSON.stringify(refunds.map((r) => r.id)), ...decisionStamp(c, now) },
+      });
+    } catch (error) {
+      if (!(error instanceof CaseConflictError) || attempt >= 5) throw error;
+      c = await getCase(db, claimed.shop, claimed.id);
+      if (c.refundClaimKey !== claimed.refundClaimKey || c.status !== "INSPECTED") throw error;
+    }
+  }
 }
 
 function releaseClaim(db: Db, c: CaseRow, actor: string, why: string) {

@@ -5,10 +5,10 @@
 // after a failure is safe.
 import type { Db } from "~/db.server";
 import { nextStatus, type CaseStatus } from "~/domain/cases";
-import { formatRma, type Policy } from "~/domain/policy";
+import { formatRma, policyClauses, type Policy } from "~/domain/policy";
 import { applyCaseChange, applyCaseTransition, CaseConflictError, getCase, nextRmaSequence } from "~/models/return-case.server";
 import type { AdminApi } from "./admin-client";
-import { AdminApiError } from "./admin-errors";
+import { AdminApiError, ShopifyUserError } from "./admin-errors";
 import { CaseInputError, CaseNotInShopifyError } from "./case-errors";
 import { approveReturn, declineReasonFor, declineReturn, type DeclineInput } from "./return-review.server";
 import { getReturn } from "./return-state.server";
@@ -52,10 +52,32 @@ function hasLabel(label: LabelInput | null | undefined): label is LabelInput {
   return Boolean(label && (label.fileUrl?.trim() || label.trackingNumber?.trim() || label.trackingUrl?.trim()));
 }
 
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && /^[a-z0-9.-]+$/i.test(url.hostname) && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
 function checkLabel(label: LabelInput) {
   for (const [field, value] of [["fileUrl", label.fileUrl], ["trackingUrl", label.trackingUrl]] as const) {
-    if (value && !/^https:\/\/\S+$/i.test(value.trim())) throw new CaseInputError("Label and tracking links must be https:// addresses.", field);
+    if (value?.trim() && !isHttpsUrl(value.trim())) throw new CaseInputError("Label and tracking links must be full https:// addresses (https://carrier.example/label.pdf).", field);
   }
+}
+
+/**
+ * Shopify refused an approve or decline because the return is no longer requested: someone
+ * decided it first (another agent a moment ago, or staff in Shopify admin). For the agent that
+ * is the same conflict as a stale case version.
+ */
+async function decidedElsewhere(db: Db, ref: CaseRef, error: unknown): Promise<unknown> {
+  if (!(error instanceof ShopifyUserError && error.has("INVALID_STATE"))) return error;
+  return new CaseConflictError(
+    await getCase(db, ref.shop, ref.caseId),
+    "This return was just decided by someone else (Shopify no longer has it as requested). The page shows the latest state; check it and try again.",
+  );
 }
 
 /**
@@ -66,7 +88,9 @@ function checkLabel(label: LabelInput) {
 export async function approveCase(db: Db, api: AdminApi, ref: CaseRef & { notifyCustomer: boolean; label?: LabelInput | null }) {
   if (hasLabel(ref.label)) checkLabel(ref.label);
   const { current, returnId } = await checkedCase(db, ref, lifecycle("approve"));
-  const approved = await approveReturn(api, { returnId, notifyCustomer: ref.notifyCustomer });
+  const approved = await approveReturn(api, { returnId, notifyCustomer: ref.notifyCustomer }).catch(async (e: unknown) => {
+    throw await decidedElsewhere(db, ref, e);
+  });
   const policy = JSON.parse(current.policyJson) as Policy;
   const now = ref.now ?? new Date();
   const after = await recordDecision(db, {
@@ -133,14 +157,24 @@ export function suggestedDecline(lines: ReadonlyArray<{ code: string; clause: st
   return { reason: declineReasonFor(refused.code), clause: { id: refused.clause }, explanation: refused.explanation };
 }
 
+/**
+ * Declines the return with the reason and the clause it rests on (a clause of the policy the case
+ * was decided under; its title is looked up there), which Shopify's decline note cites.
+ */
 export async function declineCase(
   db: Db,
   api: AdminApi,
-  ref: CaseRef & Pick<DeclineInput, "reason" | "explanation" | "clause" | "notifyCustomer">,
+  ref: CaseRef & Pick<DeclineInput, "reason" | "explanation" | "notifyCustomer"> & { clauseId: string },
 ) {
   if (!ref.explanation.trim()) throw new CaseInputError("Say why the return is declined; the shopper sees it.", "explanation");
   const { current, returnId } = await checkedCase(db, ref, lifecycle("decline"));
-  await declineReturn(api, { returnId, reason: ref.reason, explanation: ref.explanation, clause: ref.clause, notifyCustomer: ref.notifyCustomer });
+  const clause = policyClauses(JSON.parse(current.policyJson) as Policy).find((c) => c.id === ref.clauseId);
+  if (!clause) throw new CaseInputError(`"${ref.clauseId}" is not a clause of the policy this case was decided under; choose one from the list.`, "clauseId");
+  await declineReturn(api, { returnId, reason: ref.reason, explanation: ref.explanation, clause: { id: clause.id, title: clause.title }, notifyCustomer: ref.notifyCustomer }).catch(
+    async (e: unknown) => {
+      throw await decidedElsewhere(db, ref, e);
+    },
+  );
   const now = ref.now ?? new Date();
   return recordDecision(db, { ...ref, action: "decline", changes: { firstRepliedAt: current.firstRepliedAt ?? now, ...decisionStamp(current, now) } }, "DECLINED");
 }

@@ -115,4 +115,30 @@ describeDb(`case recovery (${dbProvider})`, () => {
     expect(settled.status).toBe("REFUNDED");
     expect(standIn.ledger.forShop(second.s.shop).filter((c) => c.operationName === "ReturnProcess")).toHaveLength(1);
   });
+
+  it("a message sent while Shopify refunds does not lose the refund; the grading cannot change under it", async () => {
+    const { s, ref, inspected } = await inspectedCase();
+    const { messageCustomer, inspectCase } = await import("~/services/case-handling.server");
+    const { refundCase } = await import("~/services/case-refund.server");
+    const { createAdminClient } = await import("~/services/admin-client");
+    const raw = standInGraphql(standIn, s.shop);
+    let duringRefund: Promise<unknown> | null = null;
+    const api = createAdminClient(
+      async (query, options) => {
+        if (query.includes("mutation ReturnProcess")) {
+          // Another agent acts on the case while Shopify is refunding it.
+          await messageCustomer(await db(), { shop: s.shop, caseId: ref.caseId, actor: "colleague", body: "Your refund is on its way." });
+          duringRefund = inspectCase(await db(), { ...ref, expectedVersion: inspected.version + 2, form: { lines: [{ lineItemId: s.lineId(0), condition: "UNOPENED", disposition: "RESTOCK" }] } }).catch((e: unknown) => e);
+          await duringRefund;
+        }
+        return raw(query, options);
+      },
+      { sleep: async () => {} },
+    );
+    const refunded = await refundCase(await db(), api, { ...ref, expectedVersion: inspected.version, notifyCustomer: false });
+    expect(refunded.status).toBe("REFUNDED");
+    expect(refunded.refundAmount).toBe(JSON.parse(inspected.finalDecisionJson!).refundTotal);
+    expect(String(await duringRefund)).toMatch(/refund for this case is on its way/);
+    expect((await s.shopifyReturn(inspected.shopifyReturnId!)).refunds.nodes).toHaveLength(1);
+  });
 });

@@ -47,7 +47,7 @@ describeDb(`case review (${dbProvider})`, () => {
     await approveCase(await db(), api, { shop, caseId: created.id, expectedVersion: 0, actor: "a", notifyCustomer: false });
     const calls = standIn.ledger.forShop(shop).length;
     await expect(
-      declineCase(await db(), api, { shop, caseId: created.id, expectedVersion: 1, actor: "b", reason: "OTHER", explanation: "No.", clause: { id: "window.return" }, notifyCustomer: false }),
+      declineCase(await db(), api, { shop, caseId: created.id, expectedVersion: 1, actor: "b", reason: "OTHER", explanation: "No.", clauseId: "window.return", notifyCustomer: false }),
     ).rejects.toThrow(/does not allow "decline"/);
     expect(standIn.ledger.forShop(shop).length).toBe(calls);
     expect(await status()).toBe("OPEN");
@@ -59,7 +59,7 @@ describeDb(`case review (${dbProvider})`, () => {
     const { shop, api, created, status } = await scene();
     const outcomes = await Promise.allSettled([
       approveCase(await db(), api, { shop, caseId: created.id, expectedVersion: 0, actor: "a", notifyCustomer: false }),
-      declineCase(await db(), api, { shop, caseId: created.id, expectedVersion: 0, actor: "b", reason: "OTHER", explanation: "No.", clause: { id: "window.return" }, notifyCustomer: false }),
+      declineCase(await db(), api, { shop, caseId: created.id, expectedVersion: 0, actor: "b", reason: "OTHER", explanation: "No.", clauseId: "window.return", notifyCustomer: false }),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const finalCase = await getCase(await db(), shop, created.id);

@@ -66,6 +66,10 @@ describe("inspection recompute", () => {
     expect(messages).toMatch(/Grade the item's condition/);
     expect(messages).toMatch(/percentage from 0 to 100/);
     expect(messages).toMatch(/label cost as an amount/);
+    const fine = inspectionFormSchema.safeParse({ lines: [{ lineItemId: "x", condition: "USED", disposition: "NO_RESTOCK", overridePercent: 12.5 }] });
+    expect(fine.success).toBe(true);
+    const tooPrecise = inspectionFormSchema.safeParse({ lines: [{ lineItemId: "x", condition: "USED", disposition: "NO_RESTOCK", overridePercent: 12.345 }] });
+    expect(tooPrecise.error?.issues[0]?.message).toMatch(/at most two decimals/);
   });
 
   it("the refund breakdown lists each line and deduction with its clause and adds up to the total", () => {

@@ -8,7 +8,11 @@ import { CONDITIONS, decide, type Decision, type Inspection, type OrderSnapshot,
 export const DISPOSITIONS = ["RESTOCK", "NO_RESTOCK"] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-const percent = z.coerce.number().min(0, "Enter a percentage from 0 to 100").max(100, "Enter a percentage from 0 to 100");
+const percent = z.coerce
+  .number()
+  .min(0, "Enter a percentage from 0 to 100")
+  .max(100, "Enter a percentage from 0 to 100")
+  .refine((p) => Number.isInteger(Math.round(p * 100)) && Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, "Use at most two decimals (12.5, not 12.345)");
 
 /** What the agent fills in per line; shared by the form and the server. */
 export const inspectionFormSchema = z.object({
