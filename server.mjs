@@ -14,8 +14,19 @@ const build = await import(path.join(root, "build", "server", "index.js"));
 // Never in production, whatever CLAUSE_DEMO says.
 if (process.env.CLAUSE_DEMO === "1" && process.env.NODE_ENV !== "production") {
   const { installDemoEdge } = await import("./tests/standin/demo-edge.ts");
-  const { shops } = installDemoEdge({ appUrl: `http://localhost:${port}`, secret: process.env.SHOPIFY_API_SECRET });
+  const { shops, standIn } = installDemoEdge({ appUrl: `http://localhost:${port}`, secret: process.env.SHOPIFY_API_SECRET });
   console.log(`Demo: Admin API stand-in serving ${shops.length} shops`);
+  // Return cases in every demo shop, opened through the real intake service (old ones replaced).
+  const { seedDemoCases, describeDemoCases } = await import("./tests/standin/demo-cases.ts");
+  const { createDb } = await import("./app/db.server.ts");
+  const db = createDb(process.env.DATABASE_URL);
+  try {
+    for (const line of describeDemoCases(await seedDemoCases({ db, standIn }))) console.log(line);
+  } catch (error) {
+    console.error("Demo: could not seed the return cases; the demo starts without them.", error);
+  } finally {
+    await db.$disconnect();
+  }
 }
 const app = express();
 app.disable("x-powered-by");
