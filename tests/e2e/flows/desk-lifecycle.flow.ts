@@ -6,8 +6,16 @@ import { check, defineFlow, expectText, settled, step, type Flow } from "../driv
 
 const shop = demoShop("purtly");
 
+/** The case as the demo's database holds it. The running app writes the same SQLite file (webhooks every second), so a read that meets its lock is retried. */
 async function caseRow(id: string) {
-  return demoDb().returnCase.findUniqueOrThrow({ where: { id }, select: { status: true, rmaNumber: true, refundAmount: true, currency: true, finalDecisionJson: true, orderName: true } });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await demoDb().returnCase.findUniqueOrThrow({ where: { id }, select: { status: true, rmaNumber: true, refundAmount: true, currency: true, finalDecisionJson: true, orderName: true } });
+    } catch (error) {
+      if (attempt >= 20 || !/timed out|locked|busy/i.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 async function waitForStatus(id: string, status: string) {
