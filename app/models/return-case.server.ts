@@ -5,7 +5,7 @@ import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db.server";
 import { isUniqueViolation } from "./prisma-errors.server";
 import { CASE_ACTIONS, nextStatus, slaDueAtOf, type CaseAction, type CaseStatus } from "~/domain/cases";
-import type { Policy } from "~/domain/policy";
+import { formatRma, type Policy, type RmaFormat } from "~/domain/policy";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,7 +34,6 @@ export class CaseConflictError extends Error {
 
 const include = { lines: true } as const;
 
-/** Creates a case with its lines and first audit entry; a repeated requestKey returns the first. */
 type Searchable = { orderName: string; rmaNumber?: string | null; customerEmail?: string | null; customerName?: string | null };
 
 /** What the queue's search box matches: order name, RMA, email and name, lower-cased. */
@@ -42,14 +41,19 @@ export function searchTextOf(c: Searchable): string {
   return [c.orderName, c.rmaNumber, c.customerEmail, c.customerName].filter(Boolean).join(" ").toLowerCase();
 }
 
-export async function createCase(db: Db, shop: string, input: NewCase, actor: string, now = new Date()) {
+/**
+ * Creates a case with its lines and first audit entry; a repeated requestKey returns the first.
+ * With `rma`, the case's RMA number is issued from the shop's counter in the same transaction.
+ */
+export async function createCase(db: Db, shop: string, input: NewCase, actor: string, now = new Date(), rma?: RmaFormat) {
   const { lines, ...fields } = input;
   const createdAt = now;
   const slaDueAt = slaDueAtOf(JSON.parse(input.policyJson) as Policy, { status: "REQUESTED", createdAt }, now);
   try {
     return await db.$transaction(async (tx) => {
+      const rmaNumber = rma ? formatRma(rma, await nextRmaSequence(tx, shop)) : (fields.rmaNumber ?? null);
       const created = await tx.returnCase.create({
-        data: { ...fields, createdAt, slaDueAt, searchText: searchTextOf(input), shop, lines: { createMany: { data: lines } } },
+        data: { ...fields, rmaNumber, createdAt, slaDueAt, searchText: searchTextOf({ ...input, rmaNumber }), shop, lines: { createMany: { data: lines } } },
         include,
       });
       await tx.caseAuditEntry.create({

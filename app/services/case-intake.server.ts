@@ -1,6 +1,6 @@
 // Opening a return case: the policy in force decides the request on a fresh order snapshot,
-// Shopify's return is requested with the decided restocking fees and return shipping fee, and
-// the case stores the decision with what it was made on (policy, order, request) so inspection
+// Shopify's return is requested with the decided restocking fees and return shipping fee, the
+// RMA number is issued, and the case stores the decision with what it was made on (policy, order, request) so inspection
 // can recompute it without another read. Idempotent by the caller's request key.
 //
 // Lines the policy refuses (an excluded hygiene item, a window that closed) still go to Shopify
@@ -138,5 +138,7 @@ export async function openCase(db: Db, api: AdminApi, input: OpenCaseInput) {
     },
     input.actor,
     now,
+    // The shopper quotes the RMA on the parcel and to support from the moment they submit.
+    policy.policy.rma,
   );
 }

@@ -187,7 +187,7 @@ describeDb(`case lifecycle through the page (${dbProvider})`, () => {
       s,
       opened.id,
       { intent: "decline", reason: suggestion.reason, clauseId: suggestion.clause.id, explanation: suggestion.explanation, notifyCustomer: "true" },
-      `Return declined — ${opened.orderName}`
+      `Return declined — ${opened.rmaNumber}`
     );
     expect(declined.operations).toEqual(["ReturnDeclineRequest"]);
     const shopifySide = standIn.store(s.shop).returns.get(opened.shopifyReturnId!)!;
@@ -197,7 +197,7 @@ describeDb(`case lifecycle through the page (${dbProvider})`, () => {
     const afterDecline = await load(s, opened.id);
     expect(afterDecline.actions).toMatchObject({ approve: false, decline: false, close: true, refund: false });
 
-    const closed = await expectOk(s, opened.id, { intent: "close" }, `Case closed — ${opened.orderName}`);
+    const closed = await expectOk(s, opened.id, { intent: "close" }, `Case closed — ${opened.rmaNumber}`);
     expect(closed.operations).toEqual([]); // a declined return is already final in Shopify
     const final = await caseRow(s.shop, opened.id);
     expect(final.status).toBe("CLOSED");

@@ -87,8 +87,9 @@ describeDb(`case page (${dbProvider})`, () => {
     expect(data.case).toMatchObject({
       id: opened.id,
       version: 0,
-      title: opened.orderName, // no RMA before approval
-      rmaNumber: null,
+      // The RMA is issued when the shopper submits (they quote it on the parcel).
+      title: `${opened.rmaNumber} · ${opened.orderName}`,
+      rmaNumber: expect.stringMatching(/^RMA-\d+$/),
       orderName: opened.orderName,
       customerName: "Ava Garcia",
       customerEmail: `shopper-${s.store}@example.com`,
@@ -164,11 +165,12 @@ describeDb(`case page (${dbProvider})`, () => {
     expect(data.refund).toBeNull();
 
     expect(data.timeline).toEqual([expect.objectContaining({ action: "create", label: "Return requested", actor: "customer" })]);
+    expect(data.case.rmaNumber).toBe("RMA-1001");
     expect(data.timeline[0]!.changes).toEqual(["Status: Requested", "Claim: Defective item"]);
     expect(data.notes).toEqual([]);
     expect(data.notice).toBeNull();
 
-    // After approval: the RMA leads the title, and the timeline says what changed.
+    // After approval: the RMA (issued at the request) still leads the title; the timeline says what changed.
     const approved = await act(s.store, opened.id, { intent: "approve", expectedVersion: "0", notifyCustomer: "false" });
     expect(approved).toEqual({ status: 200, body: { ok: true, intent: "approve", message: "Return approved — RMA-1001", warning: null } });
     const after = await load(s.store, opened.id);
@@ -176,7 +178,7 @@ describeDb(`case page (${dbProvider})`, () => {
     expect(after.case.version).toBe(1);
     const approval = after.timeline.at(-1)!;
     expect(approval).toMatchObject({ action: "approve", label: "Approved", actor: "staff:12345" });
-    expect(approval.changes).toEqual(expect.arrayContaining(["Status: Requested → Approved", "RMA: — → RMA-1001", "Approved recorded"]));
+    expect(approval.changes).toEqual(expect.arrayContaining(["Status: Requested → Approved", "Approved recorded"]));
     expect(after.sla[0]).toMatchObject({ kind: "firstReply", state: "met", text: "met" });
     expect(after.actions).toMatchObject({ approve: false, decline: false, attachLabel: true, markInTransit: true, markReceived: true, close: true });
   });
@@ -248,7 +250,7 @@ describeDb(`case page (${dbProvider})`, () => {
     }
     expect(standIn.ledger.forShop(s.shop).length).toBe(calls);
     const after = await caseRow(s.shop, opened.id);
-    expect(after).toMatchObject({ version: 0, status: "REQUESTED", urgent: false, escalated: false, rmaNumber: null });
+    expect(after).toMatchObject({ version: 0, status: "REQUESTED", urgent: false, escalated: false, rmaNumber: opened.rmaNumber });
     expect(after.notes).toEqual([]);
     expect(after.audit.map((a) => a.action)).toEqual(["create"]);
   });

@@ -348,7 +348,7 @@ describeDb(`return queue (${dbProvider})`, () => {
     expect(sorted(answer.approvedIds)).toEqual(sorted([a.id, d.id]));
     expect(answer.failed).toEqual([]);
     expect(answer.skipped).toEqual([
-      { id: hygiene.id, label: hygiene.orderName, reason: expect.stringMatching(/Not every item is eligible/) },
+      { id: hygiene.id, label: hygiene.rmaNumber, reason: expect.stringMatching(/Not every item is eligible/) },
       { id: already.id, label: expect.stringMatching(/^RMA-/), reason: expect.stringMatching(/already approved/) },
       { id: other.ids[0], label: other.ids[0], reason: expect.stringMatching(/not found in this store/) },
     ]);
@@ -358,7 +358,7 @@ describeDb(`return queue (${dbProvider})`, () => {
     const after = new Map((await stored(s.shop)).map((c) => [c.id, c]));
     expect(after.get(a.id)).toMatchObject({ status: "APPROVED", version: 1, rmaNumber: expect.stringMatching(/^RMA-\d{4,}$/) });
     expect(after.get(d.id)).toMatchObject({ status: "APPROVED", version: 1 });
-    expect(after.get(hygiene.id)).toMatchObject({ status: "REQUESTED", version: 0, rmaNumber: null });
+    expect(after.get(hygiene.id)).toMatchObject({ status: "REQUESTED", version: 0, rmaNumber: hygiene.rmaNumber });
     const otherCase = await (await db()).returnCase.findUnique({ where: { id: other.ids[0]! } });
     expect(otherCase).toMatchObject({ status: "REQUESTED", version: 0 });
     // The audit names the agent behind the session token.
