@@ -2,10 +2,7 @@
 // [label] → receive → inspect → refund → close — with Shopify = the stand-in: what Shopify ends
 // up holding (return status, reverse delivery, refunds and their amounts), what the case and its
 // audit trail say, and how many Admin API calls each step costs.
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { inspectedDecision, type InspectionForm } from "~/domain/cases";
 import { parseAmount } from "~/domain/money/money";
 import { policyClauses, presets, serviceDueAt, type Decision } from "~/domain/policy";
@@ -14,16 +11,9 @@ import { describeDb, dbProvider } from "../setup/describe-db";
 import { adminDocumentRequest, adminFetchRequest, standIn } from "../helpers/shopify-test-app";
 import { caseScene, db } from "../helpers/case-scene";
 import { demoDefectPhoto } from "../standin/demo-cases";
+import { useTempEvidenceDir } from "../helpers/temp-evidence-dir";
 
-const evidenceDir = mkdtempSync(path.join(os.tmpdir(), "clause-case-lifecycle-evidence-"));
-const previousEvidenceDir = process.env.CLAUSE_EVIDENCE_DIR;
-beforeAll(() => {
-  process.env.CLAUSE_EVIDENCE_DIR = evidenceDir;
-});
-afterAll(() => {
-  if (previousEvidenceDir === undefined) delete process.env.CLAUSE_EVIDENCE_DIR;
-  else process.env.CLAUSE_EVIDENCE_DIR = previousEvidenceDir;
-});
+useTempEvidenceDir("case-lifecycle");
 
 const route = () => import("~/routes/app.returns.$id");
 

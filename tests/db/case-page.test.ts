@@ -1,9 +1,6 @@
 // The agent's case page (/app/returns/:id) and its evidence route, called as Remix calls them:
 // the real loader and action with signed admin requests, a real database, Shopify = the stand-in.
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { inspectedDecision } from "~/domain/cases";
 import { policyClauses, presets } from "~/domain/policy";
 import type { CaseActionResult } from "~/lib/case-action-schema";
@@ -11,16 +8,9 @@ import { describeDb, dbProvider } from "../setup/describe-db";
 import { adminDocumentRequest, adminFetchRequest, standIn } from "../helpers/shopify-test-app";
 import { caseScene, db } from "../helpers/case-scene";
 import { demoDefectPhoto } from "../standin/demo-cases";
+import { useTempEvidenceDir } from "../helpers/temp-evidence-dir";
 
-const evidenceDir = mkdtempSync(path.join(os.tmpdir(), "clause-case-page-evidence-"));
-const previousEvidenceDir = process.env.CLAUSE_EVIDENCE_DIR;
-beforeAll(() => {
-  process.env.CLAUSE_EVIDENCE_DIR = evidenceDir;
-});
-afterAll(() => {
-  if (previousEvidenceDir === undefined) delete process.env.CLAUSE_EVIDENCE_DIR;
-  else process.env.CLAUSE_EVIDENCE_DIR = previousEvidenceDir;
-});
+useTempEvidenceDir("case-page");
 
 const route = () => import("~/routes/app.returns.$id");
 const evidenceRoute = () => import("~/routes/app.returns.$id.evidence.$evidenceId");

@@ -1,26 +1,17 @@
 // The offline demo's return cases (tests/standin/demo-cases.ts), seeded through the real intake
 // and review services into a real database, against a freshly seeded demo stand-in.
-import { existsSync, mkdtempSync } from "node:fs";
-import os from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { DEMO_SHOPS } from "~/demo/demo-shops";
 import { presets } from "~/domain/policy";
 import { describeDb, dbProvider } from "../setup/describe-db";
 import { createDemoStandIn } from "../standin/seed";
 import { DEMO_SCENARIOS, demoDefectPhoto, eraseDemoShopData, seedDemoCases } from "../standin/demo-cases";
+import { useTempEvidenceDir } from "../helpers/temp-evidence-dir";
 
 const db = async () => (await import("~/db.server")).default;
-const evidenceDir = mkdtempSync(path.join(os.tmpdir(), "clause-demo-evidence-"));
-const previousEvidenceDir = process.env.CLAUSE_EVIDENCE_DIR;
-
-beforeAll(() => {
-  process.env.CLAUSE_EVIDENCE_DIR = evidenceDir;
-});
-afterAll(() => {
-  if (previousEvidenceDir === undefined) delete process.env.CLAUSE_EVIDENCE_DIR;
-  else process.env.CLAUSE_EVIDENCE_DIR = previousEvidenceDir;
-});
+const evidenceDir = useTempEvidenceDir("demo");
 
 const PURTLY = "purtly-demo.myshopify.com";
 const SOULMATE = "soulmate-spark-studio-demo.myshopify.com";

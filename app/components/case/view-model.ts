@@ -4,6 +4,7 @@ import type { CaseAuditEntry, CaseEvidence, CaseNote, ReturnCase, ReturnCaseLine
 import { caseSlaTimers, caseTimesOf, describeDue, nextDue, refundBreakdown, type CaseStatus, type InspectionForm, type SlaKind } from "~/domain/cases";
 import { FAULT_CLAIM_TYPES, policyClauses, type Decision, type Policy } from "~/domain/policy";
 import type { DECLINE_REASONS } from "~/lib/case-action-schema";
+import { STATUS_LABELS } from "../case-status-labels";
 
 export type CaseDetailRow = ReturnCase & { lines: ReturnCaseLine[]; evidence: CaseEvidence[]; notes: CaseNote[]; audit: CaseAuditEntry[] };
 
@@ -31,16 +32,7 @@ export type Breakdown = ReturnType<typeof refundBreakdown>;
 
 export type CasePageData = ReturnType<typeof casePageData>;
 
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  REQUESTED: "Requested",
-  APPROVED: "Approved",
-  DECLINED: "Declined",
-  IN_TRANSIT: "In transit",
-  RECEIVED: "Received",
-  INSPECTED: "Inspected",
-  REFUNDED: "Refunded",
-  CLOSED: "Closed",
-};
+export { STATUS_LABELS };
 
 export const CLAIM_LABELS: Record<string, string> = {
   RETURN: "Return (change of mind)",

@@ -3,16 +3,7 @@ import type { BadgeProps } from "@shopify/polaris";
 import type { CaseStatus } from "~/domain/cases/lifecycle";
 import type { ClaimType } from "~/domain/policy/schema";
 
-export const STATUS_LABEL: Record<CaseStatus, string> = {
-  REQUESTED: "Requested",
-  APPROVED: "Approved",
-  DECLINED: "Declined",
-  IN_TRANSIT: "In transit",
-  RECEIVED: "Received",
-  INSPECTED: "Inspected",
-  REFUNDED: "Refunded",
-  CLOSED: "Closed",
-};
+export { STATUS_LABELS as STATUS_LABEL } from "../case-status-labels";
 
 // Attention: waits for a decision; warning: waits for inspection or the refund; info: on its way.
 export const STATUS_TONE: Record<CaseStatus, BadgeProps["tone"]> = {
