@@ -2,6 +2,7 @@
 // id on the case, the customer in the stored order snapshot, their evidence files — while the
 // case itself (amounts, decisions, audit) stays, as the merchant's accounting needs it.
 import type { Prisma } from "@prisma/client";
+import { deleteCustomerUploads } from "./evidence-upload.server";
 import { removeEvidenceFiles } from "./evidence-store.server";
 import { searchTextOf } from "./return-case.server";
 
@@ -14,6 +15,7 @@ export async function redactCustomer(tx: Tx, shop: string, who: RedactRequest) {
   if (who.customerId) or.push({ customerId: who.customerId });
   if (who.email) or.push({ customerEmail: who.email.toLowerCase() });
   if (who.orderIds.length) or.push({ orderId: { in: who.orderIds } });
+  if (who.customerId) await removeEvidenceFiles(shop, await deleteCustomerUploads(tx, shop, who.customerId));
   if (!or.length) return 0;
   const cases = await tx.returnCase.findMany({ where: { shop, OR: or }, include: { evidence: true } });
   for (const c of cases) {

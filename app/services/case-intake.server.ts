@@ -29,6 +29,8 @@ export type OpenCaseInput = {
   requestKey?: string | null;
   /** Files already stored by the evidence store, per line. */
   evidence?: StoredEvidence[];
+  /** Shopify's return reason definition the shopper chose, per line item (sent with the return). */
+  reasonDefinitionIds?: Readonly<Record<string, string>>;
   actor: string;
   now?: Date;
 };
@@ -90,6 +92,7 @@ export async function openCase(db: Db, api: AdminApi, input: OpenCaseInput) {
           quantity: a.quantity,
           restockingFeePercent: line?.eligible && line.refundPercent !== null ? restockingFeeFromRefundPercent(line.refundPercent) : null,
           customerNote: (reasonOf.get(a.lineItemId) ?? "").slice(0, 300) || null,
+          returnReasonDefinitionId: input.reasonDefinitionIds?.[a.lineItemId] ?? null,
         };
       }),
       returnShippingFee: shippingFee && shippingFee.amount !== "0" ? { amount: shippingFee.amount, currencyCode: decision.currency } : null,
