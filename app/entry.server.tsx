@@ -5,10 +5,15 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { startWebhookSweeper } from "./webhooks/inbox-worker.server";
+import { startSimulationSweeper } from "./services/policy-simulation.server";
 import { demoEnabled } from "./demo/demo-mode.server";
 
-// Webhook deliveries left pending by a crash or a failed attempt are picked up again.
-if (process.env.NODE_ENV !== "test") startWebhookSweeper();
+// Webhook deliveries left pending by a crash or a failed attempt are picked up again, and
+// policy simulations a restart interrupted resume from their last page.
+if (process.env.NODE_ENV !== "test") {
+  startWebhookSweeper();
+  startSimulationSweeper();
+}
 
 export const streamTimeout = 5000;
 

@@ -39,3 +39,28 @@ export async function savePolicyVersion(db: Db, shop: string, input: unknown, me
     }
   }
 }
+
+/** One saved version, without its rules (for the history list). */
+export type PolicyVersionSummary = { version: number; presetId: string | null; createdBy: string; createdAt: Date };
+
+/** One saved version with its rules and who saved it when. */
+export type PolicyVersionRecord = ActivePolicy & { createdBy: string; createdAt: Date };
+
+/** The shop's versions, newest first (at most `take`, default 100). */
+export async function listPolicyVersions(db: Db, shop: string, options: { take?: number } = {}): Promise<PolicyVersionSummary[]> {
+  return db.policyVersion.findMany({
+    where: { shop },
+    orderBy: { version: "desc" },
+    take: options.take ?? 100,
+    select: { version: true, presetId: true, createdBy: true, createdAt: true },
+  });
+}
+
+/** One of the shop's versions by number, or null when the shop has no such version. */
+export async function getPolicyVersion(db: Db, shop: string, version: number): Promise<PolicyVersionRecord | null> {
+  if (!Number.isInteger(version) || version < 1 || version > 2_147_483_647) return null; // the column is a 32-bit integer
+  const row = await db.policyVersion.findUnique({ where: { shop_version: { shop, version } } });
+  return row
+    ? { id: row.id, version: row.version, policy: parsePolicy(JSON.parse(row.policyJson)), presetId: row.presetId, createdBy: row.createdBy, createdAt: row.createdAt }
+    : null;
+}

@@ -28,5 +28,6 @@ export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string) {
   await tx.rmaCounter.deleteMany({ where: { shop } });
   await tx.policyVersion.deleteMany({ where: { shop } });
   await tx.evidenceUpload.deleteMany({ where: { shop } });
+  await tx.simulationRun.deleteMany({ where: { shop } });
   await tx.webhookDelivery.deleteMany({ where: { shop, webhookId: { not: keepDeliveryId } } });
 }

@@ -3,12 +3,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineStack, Badge, Layout, Link, Page, Text } from "@shopify/polaris";
+import { DriftBanner } from "~/components/policy/DriftBanner";
+import { POLICY_OVERVIEW_URL } from "~/components/policy/policy-ui";
 import db from "~/db.server";
 import { authenticate, API_VERSION } from "~/shopify.server";
 import { businessCalendarOf } from "~/domain/policy";
 import { queueUrl } from "~/lib/queue-filters";
 import { caseCounts, queueFiltersForCount, type CaseCounts } from "~/models/case-queue.server";
 import { activePolicy } from "~/models/policy-version.server";
+import { actionFailure } from "~/lib/action-errors.server";
+import { refundPolicyDrift, type RefundPolicyDrift } from "~/services/refund-policy-drift.server";
 import { getShopSummary } from "~/services/shop-summary.server";
 import { databaseProvider } from "../../scripts/db/database-url.mjs";
 
@@ -20,6 +24,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const policy = await activePolicy(db, session.shop);
   const queueTimeZone = policy ? businessCalendarOf(policy.policy).timeZone : summary.ianaTimezone;
   const counts = await caseCounts(db, session.shop, new Date(), queueTimeZone);
+  // Whether shoppers read the policy Clause enforces (only with a policy in force). A Shopify
+  // hiccup here only hides the warning; it does not take the home page down.
+  let policyDrift: Pick<RefundPolicyDrift, "state" | "publishedAt"> | null = null;
+  if (policy) {
+    try {
+      const drift = await refundPolicyDrift(admin.graphql, policy.policy);
+      policyDrift = { state: drift.state, publishedAt: drift.publishedAt };
+    } catch (error) {
+      if (error instanceof Response || !actionFailure(error)) throw error;
+    }
+  }
   const links = Object.fromEntries(Object.entries(queueFiltersForCount).map(([k, f]) => [k, queueUrl(f)])) as Record<keyof CaseCounts, string>;
   return {
     shop: session.shop,
@@ -30,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     apiVersion: API_VERSION,
     database: databaseProvider(process.env.DATABASE_URL),
     queue: { counts, links, timeZone: queueTimeZone },
+    policyDrift,
   };
 }
 
@@ -73,10 +89,15 @@ function QueueCard({ queue }: { queue: { counts: CaseCounts; links: Record<keyof
 }
 
 export default function Home() {
-  const { shop, shopName, currencyCode, timeZone, scopes, apiVersion, database, queue } = useLoaderData<typeof loader>();
+  const { shop, shopName, currencyCode, timeZone, scopes, apiVersion, database, queue, policyDrift } = useLoaderData<typeof loader>();
   return (
     <Page title="Clause">
       <Layout>
+        {policyDrift && policyDrift.state !== "in-sync" ? (
+          <Layout.Section>
+            <DriftBanner state={policyDrift.state} action={{ content: "Review and publish", url: POLICY_OVERVIEW_URL }} />
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <BlockStack gap="400">
             <QueueCard queue={queue} />

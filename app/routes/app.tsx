@@ -26,6 +26,7 @@ export default function AppShell() {
           Home
         </Link>
         <Link to="/app/returns">Returns</Link>
+        <Link to="/app/policy">Policy</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

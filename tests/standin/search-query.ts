@@ -1,13 +1,13 @@
 // Shopify's search syntax for `query:` arguments, the subset the stand-in filters on:
 // space-separated terms (AND), `field:value`, comparators `field:>=value`, negation `-field:v`,
-// double-quoted values, free text. A field the resource does not model is an error, not a
+// single- or double-quoted values (`created_at:>='2026-05-07T08:37:00Z'`), free text. A field the resource does not model is an error, not a
 // silently ignored filter, so a test never passes on a filter that did nothing.
 import { shopifyError } from "./errors";
 
 export type SearchTerm = { field: string | null; op: "=" | ">" | ">=" | "<" | "<="; value: string; negated: boolean };
 
 export function parseSearchQuery(query: string): SearchTerm[] {
-  const tokens = query.match(/-?(?:[A-Za-z_]+:)?(?:"[^"]*"|\S+)/g) ?? [];
+  const tokens = query.match(/-?(?:[A-Za-z_]+:)?(?:>=|<=|>|<)?(?:"[^"]*"|'[^']*'|\S+)/g) ?? [];
   return tokens.map((token) => {
     let rest = token;
     const negated = rest.startsWith("-");
@@ -24,7 +24,8 @@ export function parseSearchQuery(query: string): SearchTerm[] {
       op = cmp[1] as SearchTerm["op"];
       rest = rest.slice(op.length);
     }
-    const value = rest.startsWith('"') && rest.endsWith('"') && rest.length >= 2 ? rest.slice(1, -1) : rest;
+    const quoted = rest.length >= 2 && ((rest.startsWith('"') && rest.endsWith('"')) || (rest.startsWith("'") && rest.endsWith("'")));
+    const value = quoted ? rest.slice(1, -1) : rest;
     if (!field && (value === "OR" || value === "AND")) throw shopifyError(`The stand-in's search does not model ${value}`, "NOT_MODELLED_BY_STAND_IN");
     return { field, op, value, negated };
   });

@@ -42,6 +42,20 @@ const PRODUCT_SEARCH = {
   id: (p: ProductRecord, t: { value: string }) => p.id.endsWith(`/${t.value}`),
 };
 
+/** The shop's orders matching a search (`orders` and `ordersCount` filter alike). */
+function searchOrders(store: ResolverContext["store"], query: string | null | undefined): OrderRecord[] {
+  const fields = {
+    ...ORDER_SEARCH,
+    financial_status: (o: OrderRecord, t: { value: string }) => displayFinancialStatus(o).toLowerCase() === t.value.toLowerCase(),
+    fulfillment_status: (o: OrderRecord, t: { value: string }) => {
+      const status = displayFulfillmentStatus(store, o);
+      const wanted = t.value.toLowerCase();
+      return wanted === "shipped" ? status === "FULFILLED" : wanted === "partial" ? status === "PARTIALLY_FULFILLED" : wanted === "unshipped" ? status === "UNFULFILLED" : status.toLowerCase() === wanted;
+    },
+  };
+  return filterBySearch([...store.orders.values()], query, fields, (o, text) => o.name.toLowerCase().includes(text) || (o.email ?? "").toLowerCase().includes(text));
+}
+
 export const queryRoot = {
   shop: (_args: unknown, ctx: ResolverContext) => viewShop(ctx.store),
 
@@ -52,26 +66,33 @@ export const queryRoot = {
 
   orders: (args: Args<{ query?: string | null; sortKey?: string | null }>, ctx: ResolverContext) => {
     const store = ctx.store;
-    const fields = {
-      ...ORDER_SEARCH,
-      financial_status: (o: OrderRecord, t: { value: string }) => displayFinancialStatus(o).toLowerCase() === t.value.toLowerCase(),
-      fulfillment_status: (o: OrderRecord, t: { value: string }) => {
-        const status = displayFulfillmentStatus(store, o);
-        const wanted = t.value.toLowerCase();
-        return wanted === "shipped" ? status === "FULFILLED" : wanted === "partial" ? status === "PARTIALLY_FULFILLED" : wanted === "unshipped" ? status === "UNFULFILLED" : status.toLowerCase() === wanted;
-      },
-    };
-    const all = [...store.orders.values()];
-    const filtered = filterBySearch(all, args.query, fields, (o, text) => o.name.toLowerCase().includes(text) || (o.email ?? "").toLowerCase().includes(text));
+    const filtered = searchOrders(store, args.query);
     const sortKey = args.sortKey ?? "PROCESSED_AT";
     const key = (o: OrderRecord) => (sortKey === "CREATED_AT" ? o.createdAt : sortKey === "ID" || sortKey === "ORDER_NUMBER" ? byGid(o) : o.processedAt);
     filtered.sort((a, b) => key(a) - key(b) || byGid(a) - byGid(b));
     return connection(filtered, args, byGid, (o) => viewOrder(store, o));
   },
 
+  /** `Count`: exact up to `limit` (default 10000; null: no limit), else `limit` with precision AT_LEAST. */
+  ordersCount: (args: { query?: string | null; limit?: number | null }, ctx: ResolverContext) => {
+    const count = searchOrders(ctx.store, args.query).length;
+    const limit = args.limit === undefined ? 10_000 : args.limit;
+    if (limit !== null && limit < 0) throw shopifyError("limit must be non-negative", "BAD_REQUEST");
+    return limit !== null && count > limit ? { count: limit, precision: "AT_LEAST" } : { count, precision: "EXACT" };
+  },
+
   products: (args: Args<{ query?: string | null }>, ctx: ResolverContext) => {
     const filtered = filterBySearch([...ctx.store.products.values()], args.query, PRODUCT_SEARCH, (p, text) => p.title.toLowerCase().includes(text));
     return connection(filtered, args, byGid, (p) => viewProduct(ctx.store, p));
+  },
+
+  /** `Count` of the same search as `products`: exact up to `limit` (default 10000; null: no limit), else `limit` with precision AT_LEAST. */
+  productsCount: (args: { query?: string | null; limit?: number | null; savedSearchId?: string | null }, ctx: ResolverContext) => {
+    if (args.savedSearchId) throw shopifyError("The stand-in does not model saved searches.", "NOT_MODELLED_BY_STAND_IN");
+    const count = filterBySearch([...ctx.store.products.values()], args.query, PRODUCT_SEARCH, (p, text) => p.title.toLowerCase().includes(text)).length;
+    const limit = args.limit === undefined ? 10_000 : args.limit;
+    if (limit !== null && limit < 0) throw shopifyError("limit must be non-negative", "BAD_REQUEST");
+    return limit !== null && count > limit ? { count: limit, precision: "AT_LEAST" } : { count, precision: "EXACT" };
   },
 
   returnableFulfillments: (args: Args<{ orderId: string }>, ctx: ResolverContext) => {

@@ -1,0 +1,29 @@
+-- CreateTable
+CREATE TABLE "SimulationRun" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "draftJson" TEXT NOT NULL,
+    "baseVersion" INTEGER NOT NULL,
+    "baseJson" TEXT NOT NULL,
+    "days" INTEGER NOT NULL,
+    "asOf" DATETIME NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'QUEUED',
+    "processed" INTEGER NOT NULL DEFAULT 0,
+    "total" INTEGER,
+    "resultJson" TEXT,
+    "cursor" TEXT,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "error" TEXT,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "startedAt" DATETIME,
+    "finishedAt" DATETIME
+);
+
+-- CreateIndex
+CREATE INDEX "SimulationRun_shop_createdAt_idx" ON "SimulationRun"("shop", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "SimulationRun_status_updatedAt_idx" ON "SimulationRun"("status", "updatedAt");
+
