@@ -4,7 +4,7 @@ import globals from "globals";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "build/", "artifacts/", "data/", ".shopify/", "extensions/*/dist/", "coverage/", "**/*.d.mts"],
+    ignores: ["node_modules/", "build/", "artifacts/", "data/", ".shopify/", "extensions/*/dist/", "extensions/*/shopify.d.ts", "coverage/", "**/*.d.mts"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

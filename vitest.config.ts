@@ -3,6 +3,7 @@
 //   db-sqlite    integration tests on a fresh SQLite database per worker
 //   db-postgres  the same tests on a fresh PostgreSQL database per worker
 //   graphql      every GraphQL document the app sends, validated against Shopify's real schema
+//   extension    the customer-account UI extensions (Preact) rendered into happy-dom
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
@@ -49,6 +50,10 @@ export default defineConfig({
       {
         extends: true,
         test: { name: "graphql", include: ["tests/graphql/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "extension", include: ["tests/extension/**/*.test.{ts,tsx}"], environment: "happy-dom" },
       },
     ],
   },

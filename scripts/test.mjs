@@ -1,5 +1,5 @@
 // `npm test`: everything a change must pass, in the order a failure is cheapest to find.
-//   typecheck → lint → vitest (unit, db-sqlite, db-postgres, graphql) → shopify app build
+//   typecheck → lint → vitest (unit, db-sqlite, db-postgres, graphql, extension) → shopify app build
 //   → e2e (the demo in headless Chromium, scripts/e2e.mjs; each flow counts as one test)
 // Ends with one summary line, "tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -32,7 +32,7 @@ const steps = [
   ["typecheck", () => run("tsc", ["--noEmit"])],
   ["lint", () => run("eslint", ["--max-warnings", "0", "."])],
   [
-    "vitest: unit, db-sqlite, db-postgres, graphql",
+    "vitest: unit, db-sqlite, db-postgres, graphql, extension",
     () =>
       run("vitest", ["run", "--reporter=default", "--reporter=json", "--outputFile.json=artifacts/vitest.json"], {
         // Keep Shopify's per-request INFO logs out of the test output.

@@ -39,6 +39,15 @@ export default function DemoIndex() {
             ))}
           </BlockStack>
         </Card>
+        <Card>
+          <BlockStack gap="200">
+            <Text as="h2" variant="headingMd">
+              The shopper&apos;s side
+            </Text>
+            <Text as="p">Request a return from an order page, as the demo shops&apos; customers see it in Shopify&apos;s customer accounts.</Text>
+            <Link url="/demo/shopper">Open the shopper preview</Link>
+          </BlockStack>
+        </Card>
       </Page>
     </AppProvider>
   );

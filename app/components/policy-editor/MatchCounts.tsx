@@ -1,8 +1,10 @@
 // The live count of the store's products an exclusion matches, per value ("14 products match
 // tag `hygiene`"), fetched from the match-count route a moment after the merchant stops typing.
-import { useFetcher } from "@remix-run/react";
+// A plain fetch (App Bridge adds the session token), not a Remix fetcher: a count that fails or
+// is cut short by a save's revalidation must stay a note beside the field, never the page's
+// error boundary.
 import { BlockStack, InlineStack, Spinner, Text } from "@shopify/polaris";
-import { useEffect, useRef } from "react";
+import { useEffect, useState } from "react";
 import type { ExclusionMatcher } from "~/domain/policy";
 import { matchCountParams, type MatchCountResult, type ProductCount } from "~/lib/policy-form";
 
@@ -15,21 +17,35 @@ function countText(c: ProductCount): string {
   return `${n} ${products} ${c.count === 1 && c.precision === "EXACT" ? "matches" : "match"} ${KIND[c.by]}`;
 }
 
-export function MatchCounts({ matchers }: { matchers: readonly ExclusionMatcher[] }) {
-  const fetcher = useFetcher<MatchCountResult>();
-  const load = useRef(fetcher.load);
-  load.current = fetcher.load;
-  const params = matchCountParams(matchers);
-  const perOrder = matchers.filter((m) => m.by === "lineItemPropertyKey" || m.by === "sellingPlan");
+const UNREACHABLE: MatchCountResult = { ok: false, status: 503, error: "the count could not be fetched just now; it is tried again as you edit." };
 
+/** The counts for `params`, fetched 400 ms after they last changed; the answer to stale params is dropped. */
+function useMatchCounts(params: string | null): { data: MatchCountResult | null; busy: boolean } {
+  const [state, setState] = useState<{ data: MatchCountResult | null; busy: boolean }>({ data: null, busy: false });
   useEffect(() => {
     if (!params) return;
-    const timer = setTimeout(() => load.current(`/app/policy/match-count?${params}`), 400);
-    return () => clearTimeout(timer);
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setState((s) => ({ ...s, busy: true }));
+      fetch(`/app/policy/match-count?${params}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+        .then((r) => r.json() as Promise<MatchCountResult>)
+        .catch(() => UNREACHABLE)
+        .then((data) => {
+          if (!controller.signal.aborted) setState({ data, busy: false });
+        });
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
   }, [params]);
+  return state;
+}
 
-  const data = fetcher.data;
-  const busy = fetcher.state !== "idle";
+export function MatchCounts({ matchers }: { matchers: readonly ExclusionMatcher[] }) {
+  const params = matchCountParams(matchers);
+  const perOrder = matchers.filter((m) => m.by === "lineItemPropertyKey" || m.by === "sellingPlan");
+  const { data, busy } = useMatchCounts(params);
   return (
     <BlockStack gap="100">
       {params ? (
