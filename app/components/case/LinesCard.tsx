@@ -2,19 +2,9 @@ import { Badge, BlockStack, Card, Divider, InlineStack, Text } from "@shopify/po
 import { Fragment } from "react";
 import { formatMoney, formatPercent } from "./format";
 import { CONDITION_LABELS, type CasePageData } from "./view-model";
+import { LINE_CODE_LABELS } from "../line-code-labels";
 
-const CODE_LABELS: Record<string, string> = {
-  OK: "Eligible",
-  RETURN_WINDOW_EXPIRED: "Return window ended",
-  DEFECT_REPORT_WINDOW_EXPIRED: "Report window ended",
-  FINAL_SALE: "Final sale",
-  EXCLUDED: "Excluded",
-  EVIDENCE_REQUIRED: "Evidence required",
-  CONDITION_NOT_ACCEPTED: "Condition not accepted",
-  QUANTITY_EXCEEDS_RETURNABLE: "More than returnable",
-  NOT_FULFILLED: "Not fulfilled",
-  UNKNOWN_LINE_ITEM: "Unknown item",
-};
+const CODE_LABELS: Record<string, string> = LINE_CODE_LABELS;
 
 export function ClauseCitation({ clause }: { clause: { id: string; title: string | null } }) {
   return (

@@ -1,19 +1,10 @@
 // Words the simulation page shows for line codes, scenarios and run states.
 import type { LineCode } from "~/domain/policy/decide";
 import type { SimulationCondition } from "~/domain/policy/simulate";
+import { LINE_CODE_LABELS } from "../line-code-labels";
 
-export const CODE_LABELS: Record<LineCode, string> = {
-  OK: "Returnable",
-  RETURN_WINDOW_EXPIRED: "Window ended",
-  DEFECT_REPORT_WINDOW_EXPIRED: "Report window ended",
-  FINAL_SALE: "Final sale",
-  EXCLUDED: "Excluded",
-  EVIDENCE_REQUIRED: "Evidence required",
-  CONDITION_NOT_ACCEPTED: "Condition not accepted",
-  QUANTITY_EXCEEDS_RETURNABLE: "More than returnable",
-  NOT_FULFILLED: "Not fulfilled",
-  UNKNOWN_LINE_ITEM: "Unknown item",
-};
+// A simulation compares what shoppers could send back: "Returnable" reads better than "Eligible".
+export const CODE_LABELS: Record<LineCode, string> = { ...LINE_CODE_LABELS, OK: "Returnable", RETURN_WINDOW_EXPIRED: "Window ended" };
 
 export const SCENARIO_LABELS: Record<SimulationCondition, string> = {
   UNOPENED: "Returned unopened",
