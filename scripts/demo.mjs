@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { projectRoot } from "./db/database-url.mjs";
-import { migrate } from "./db/migrate.mjs";
+import { migrate, useWriteAheadLog } from "./db/migrate.mjs";
 import { run } from "./db/run.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -25,6 +25,7 @@ Object.assign(process.env, demoEnv);
 
 console.log("Clause demo: applying migrations…");
 await migrate(demoEnv.DATABASE_URL, { quiet: true });
+await useWriteAheadLog(demoEnv.DATABASE_URL);
 console.log("Clause demo: building…");
 run("remix", ["vite:build"], {}, { quiet: true });
 console.log("Clause demo: installing the demo shops…");

@@ -14,7 +14,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "./db/database-url.mjs";
-import { migrate } from "./db/migrate.mjs";
+import { migrate, useWriteAheadLog } from "./db/migrate.mjs";
 import { run } from "./db/run.mjs";
 
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
@@ -137,6 +137,7 @@ export async function runE2e({ build = true, filters = [] } = {}) {
       for (const file of [dbFile, `${dbFile}-journal`, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(file, { force: true });
       rmSync(evidenceDir, { recursive: true, force: true });
       await migrate(env.DATABASE_URL, { quiet: true });
+      await useWriteAheadLog(env.DATABASE_URL);
       run("tsx", ["scripts/demo-seed.ts"], env, { quiet: true });
     });
 

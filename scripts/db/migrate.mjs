@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createClient } from "@libsql/client";
 import { runner } from "node-pg-migrate";
 import { isPostgresUrl, projectRoot, sqliteUrl } from "./database-url.mjs";
 import { run } from "./run.mjs";
@@ -28,6 +29,22 @@ export async function migrate(databaseUrl = process.env.DATABASE_URL, { quiet = 
   const url = sqliteUrl(databaseUrl);
   mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
   run("prisma", ["migrate", "deploy"], { DATABASE_URL: url }, { quiet });
+}
+
+/**
+ * Write-ahead logging for a long-lived SQLite file that a running app shares with other readers
+ * and writers (the demo: page loads, the webhook worker, the e2e's checks): readers never block the
+ * writer. Kept in the file. Not for the test template, which is copied file by file.
+ * @param {string | undefined} databaseUrl
+ */
+export async function useWriteAheadLog(databaseUrl) {
+  if (isPostgresUrl(databaseUrl)) return;
+  const client = createClient({ url: sqliteUrl(databaseUrl) });
+  try {
+    await client.execute("PRAGMA journal_mode=WAL");
+  } finally {
+    client.close();
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
