@@ -4,6 +4,7 @@
 //   db-postgres  the same tests on a fresh PostgreSQL database per worker
 //   graphql      every GraphQL document the app sends, validated against Shopify's real schema
 //   extension    the customer-account UI extensions (Preact) rendered into happy-dom
+//   reliability  the "Prove it holds" checks (not part of `npm test`; `npm run test:reliability`)
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
@@ -21,6 +22,13 @@ const dbProject = (provider: "sqlite" | "postgres") => ({
     fileParallelism: true,
   },
 });
+
+// `npm run test:reliability` (scripts/test-reliability.mjs): the "Prove it holds" checks, on the
+// database CLAUSE_RELIABILITY_DB names (sqlite unless told), with the db projects' setup. The
+// project exists only when asked for (that env var, or `--project reliability`), so a bare
+// `vitest run` (npm test) does not run it.
+const reliabilityRequested =
+  !!process.env.CLAUSE_RELIABILITY_DB || process.argv.some((arg, i) => arg === "--project=reliability" || (arg === "reliability" && process.argv[i - 1] === "--project"));
 
 export default defineConfig({
   plugins: [tsconfigPaths()],
@@ -47,6 +55,18 @@ export default defineConfig({
       },
       dbProject("sqlite"),
       dbProject("postgres"),
+      ...(reliabilityRequested
+        ? [
+            {
+              extends: true as const,
+              test: {
+                ...dbProject(process.env.CLAUSE_RELIABILITY_DB === "postgres" ? "postgres" : "sqlite").test,
+                name: "reliability",
+                include: ["tests/reliability/**/*.test.ts"],
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: { name: "graphql", include: ["tests/graphql/**/*.test.ts"] },
