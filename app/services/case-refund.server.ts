@@ -124,7 +124,7 @@ export async function refundCase(db: Db, api: AdminApi, ref: CaseRef & { notifyC
   if (processedInShopify(claimed, state)) return confirmRefunded(db, claimed, ref.actor, state.refunds, now);
   let processed;
   try {
-    processed = await processReturn(api, await processInputFor(api, claimed, state, ref.notifyCustomer));
+    processed = await processReturn(api, await processInputFor(api, claimed, state, ref.notifyCustomer), { before: state });
   } catch (error) {
     // Shopify said no (or the input could not be built): nothing was refunded, the claim goes.
     if (error instanceof ShopifyUserError || error instanceof CaseInputError || error instanceof RangeError) {

@@ -103,10 +103,11 @@ async function requireReturn(api: AdminApi, id: string): Promise<ReturnState> {
   return state;
 }
 
-export async function processReturn(api: AdminApi, input: ProcessReturnInput): Promise<ProcessedReturn> {
+/** `before`: the return as the caller just read it, so it is not read a second time. */
+export async function processReturn(api: AdminApi, input: ProcessReturnInput, options: { before?: ReturnState } = {}): Promise<ProcessedReturn> {
   const client = adminClient(api);
   const variables = processVariables(input);
-  const before = await requireReturn(client, input.returnId);
+  const before = options.before ?? (await requireReturn(client, input.returnId));
   const processedBefore = new Map(before.lines.map((l) => [l.id, l.processedQuantity]));
   const refundsBefore = new Set(before.refunds.map((r) => r.id));
   const asked = new Map<string, number>();

@@ -1,23 +1,16 @@
 /** @jsxImportSource preact */
 // The order page's two targets (extension clause-returns): the "Request a return" menu item and
 // the order-status block with the requests already made.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RequestReturnButton } from "../../extensions/clause-returns/src/request-return-button";
 import { ReturnStatusBlock } from "../../extensions/clause-returns/src/return-status-block";
-import { button, click, find, mount, readText, settle, unmountAll } from "./support/dom";
+import { button, click, find, mount, readText, settle } from "./support/dom";
 import { apiError, deferred, fakeApi } from "./support/fake-api";
 import { nothingReturnableEligibility, purtlyEligibility, returnsAnswer } from "./support/fixtures";
 import { installHost, ORDER_ID, removeHost } from "./support/host";
+import { useTestHost } from "./support/test-host";
 
-let env: ReturnType<typeof installHost>;
-beforeEach(() => {
-  env = installHost();
-});
-afterEach(() => {
-  unmountAll();
-  removeHost();
-  expect(env.missing).toEqual([]);
-});
+const host = useTestHost();
 
 describe("the Request a return menu item", () => {
   it("is hidden while eligibility is asked, then links to the order's return page", async () => {
@@ -110,7 +103,7 @@ describe("the order-status block", () => {
   it("formats money and dates in the customer's locale, in the order's currency", async () => {
     removeHost();
     const fr = (await import("../../extensions/clause-returns/locales/fr.json")).default;
-    env = installHost({ locale: "fr-FR", messages: fr });
+    host.current = installHost({ locale: "fr-FR", messages: fr });
     const root = mount(<ReturnStatusBlock api={fakeApi({ returns: returnsAnswer() })} />);
     await settle();
     const text = readText(root);

@@ -1,28 +1,20 @@
 /** @jsxImportSource preact */
 // The full-page return flow (extension clause-returns-page), rendered with the portal API faked:
 // each state a shopper can meet, from loading to the RMA.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ReturnFlow } from "../../extensions/clause-returns-page/src/return-flow";
-import { button, choose, chooseValues, click, dropFiles, find, isDisabled, mount, readText, setChecked, settle, unmountAll } from "./support/dom";
+import { button, choose, chooseValues, click, dropFiles, find, isDisabled, mount, readText, setChecked, settle } from "./support/dom";
 import { apiError, deferred, fakeApi } from "./support/fake-api";
 import { FILTER, MEMBERSHIP, nothingReturnableEligibility, openedPurifierPreview, PURIFIER, purtlyEligibility, soulmateEligibility, submittedAnswer } from "./support/fixtures";
-import { installHost, ORDER_ID, removeHost } from "./support/host";
+import { ORDER_ID } from "./support/host";
+import { useTestHost } from "./support/test-host";
 
 /** Shopify's "Unwanted" return reason in the fixtures: chosen in the flow, sent with every line. */
 const UNWANTED_REASON = "gid://shopify/ReturnReasonDefinition/5";
 
-let env: ReturnType<typeof installHost>;
-beforeEach(() => {
-  env = installHost();
-});
-afterEach(() => {
-  unmountAll();
-  removeHost();
-  // Every string shown came from the locale file.
-  expect(env.missing).toEqual([]);
-});
+const host = useTestHost();
 
-const flowWith = (api: ReturnType<typeof fakeApi>) => mount(<ReturnFlow api={api} orderId={ORDER_ID} navigate={env.navigate} newKey={() => "ret-test-key-1"} />);
+const flowWith = (api: ReturnType<typeof fakeApi>) => mount(<ReturnFlow api={api} orderId={ORDER_ID} navigate={host.current.navigate} newKey={() => "ret-test-key-1"} />);
 
 const checkbox = (root: HTMLElement, title: string) => find(root, `s-checkbox[label="Return ${title}"]`);
 const continueButton = (root: HTMLElement) => button(root, "Continue");
@@ -61,7 +53,7 @@ describe("the return flow", () => {
     expect(text).toContain("Policy: Memberships and subscriptions");
     expect(root.querySelector("s-checkbox")).toBeNull();
     await click(button(root, "Back to your order"));
-    expect(env.navigate).toHaveBeenCalledWith(`shopify:customer-account/orders/${ORDER_ID}`);
+    expect(host.current.navigate).toHaveBeenCalledWith(`shopify:customer-account/orders/${ORDER_ID}`);
   });
 
   it("shows lines that cannot go back disabled, with the explanation and the clause title", async () => {
@@ -207,7 +199,7 @@ describe("the return flow", () => {
     expect(text).toContain("Estimated refund: $244.20");
     expect(text).toContain("Quote RMA-1042 on the parcel");
     await click(button(root, "Back to your order"));
-    expect(env.navigate).toHaveBeenCalledWith(`shopify:customer-account/orders/${ORDER_ID}`);
+    expect(host.current.navigate).toHaveBeenCalledWith(`shopify:customer-account/orders/${ORDER_ID}`);
   });
 
   it("retries a failed submission with the same request key", async () => {
