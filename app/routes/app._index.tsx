@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineStack, Badge, Layout, Link, Page, Text } from "@shopify/polaris";
 import { DriftBanner } from "~/components/policy/DriftBanner";
+import { DataRequestsCard } from "~/components/privacy/DataRequestsCard";
 import { POLICY_OVERVIEW_URL } from "~/components/policy/policy-ui";
 import db from "~/db.server";
 import { authenticate, API_VERSION } from "~/shopify.server";
@@ -11,6 +12,7 @@ import { businessCalendarOf } from "~/domain/policy";
 import { queueUrl } from "~/lib/queue-filters";
 import { caseCounts, queueFiltersForCount, type CaseCounts } from "~/models/case-queue.server";
 import { activePolicy } from "~/models/policy-version.server";
+import { listDataRequestExports } from "~/models/data-request-export.server";
 import { actionFailure } from "~/lib/action-errors.server";
 import { refundPolicyDrift, type RefundPolicyDrift } from "~/services/refund-policy-drift.server";
 import { getShopSummary } from "~/services/shop-summary.server";
@@ -35,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       if (error instanceof Response || !actionFailure(error)) throw error;
     }
   }
+  // Customer data requests waiting for the merchant to send on (customers/data_request).
+  const dataRequests = (await listDataRequestExports(db, session.shop)).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   const links = Object.fromEntries(Object.entries(queueFiltersForCount).map(([k, f]) => [k, queueUrl(f)])) as Record<keyof CaseCounts, string>;
   return {
     shop: session.shop,
@@ -46,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     database: databaseProvider(process.env.DATABASE_URL),
     queue: { counts, links, timeZone: queueTimeZone },
     policyDrift,
+    dataRequests,
   };
 }
 
@@ -89,7 +94,7 @@ function QueueCard({ queue }: { queue: { counts: CaseCounts; links: Record<keyof
 }
 
 export default function Home() {
-  const { shop, shopName, currencyCode, timeZone, scopes, apiVersion, database, queue, policyDrift } = useLoaderData<typeof loader>();
+  const { shop, shopName, currencyCode, timeZone, scopes, apiVersion, database, queue, policyDrift, dataRequests } = useLoaderData<typeof loader>();
   return (
     <Page title="Clause">
       <Layout>
@@ -101,6 +106,7 @@ export default function Home() {
         <Layout.Section>
           <BlockStack gap="400">
             <QueueCard queue={queue} />
+            {dataRequests.length ? <DataRequestsCard rows={dataRequests} /> : null}
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">

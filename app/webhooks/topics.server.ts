@@ -2,10 +2,11 @@
 // A payload that does not match its schema is refused with 400 before anything is stored.
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { redactCustomer } from "~/models/customer-privacy.server";
+import { eraseShopData, redactCustomer } from "~/models/customer-privacy.server";
+import { createDataRequestExport } from "~/models/data-request-export.server";
 import { removeShopEvidence } from "~/models/evidence-store.server";
 import { syncCaseFromShopify } from "~/models/case-sync.server";
-import { eraseShop, markUninstalled, updateGrantedScopes } from "~/models/shop.server";
+import { markUninstalled, updateGrantedScopes } from "~/models/shop.server";
 import type { InboxDelivery } from "~/models/webhook-inbox.server";
 
 type Tx = Prisma.TransactionClient;
@@ -25,12 +26,15 @@ const returnSync: TopicSpec = {
   work: async (tx, d) => void (await syncCaseFromShopify(tx, d.shop, d.topic, returnPayload.parse(d.payload).admin_graphql_api_id)),
 };
 
-const customersRedact = z
-  .object({
-    customer: z.object({ id: z.union([z.number(), z.string()]).nullish(), email: z.string().nullish() }).passthrough().nullish(),
-    orders_to_redact: z.array(z.union([z.number(), z.string()])).nullish(),
-  })
+// customers/redact and customers/data_request name the customer the same way (REST ids).
+const restId = z.union([z.number(), z.string()]);
+const privacyCustomer = z.object({ id: restId.nullish(), email: z.string().nullish(), phone: z.string().nullish() }).passthrough().nullish();
+const customersRedact = z.object({ customer: privacyCustomer, orders_to_redact: z.array(restId).nullish() }).passthrough();
+const customersDataRequest = z
+  .object({ customer: privacyCustomer, orders_requested: z.array(restId).nullish(), data_request: z.object({ id: restId.nullish() }).passthrough().nullish() })
   .passthrough();
+const customerGid = (id: string | number | null | undefined) => (id ? `gid://shopify/Customer/${id}` : null);
+const orderGids = (ids: ReadonlyArray<string | number> | null | undefined) => (ids ?? []).map((id) => `gid://shopify/Order/${id}`);
 
 const scopesUpdate = z.object({ current: z.array(z.string()) });
 
@@ -48,25 +52,40 @@ export const TOPICS: Record<string, TopicSpec> = {
   RETURNS_CANCEL: returnSync,
   RETURNS_REOPEN: acknowledgeOnly,
   REFUNDS_CREATE: acknowledgeOnly,
-  // Compliance. A data request is answered by the merchant from the queue (search by the
-  // customer's email lists every case Clause holds for them); a customer redaction scrubs that
-  // customer from every case; shop/redact erases all the shop's data.
-  CUSTOMERS_DATA_REQUEST: acknowledgeOnly,
+  // Compliance (app/models/customer-privacy.server.ts, data-request-export.server.ts). A data
+  // request becomes an export the merchant downloads from the home page; a customer redaction
+  // takes that customer out of everything Clause holds; shop/redact erases all the shop's data.
+  // The inbox clears each payload (which names the customer) once its work is done.
+  CUSTOMERS_DATA_REQUEST: {
+    payload: customersDataRequest,
+    work: async (tx, d) => {
+      const p = customersDataRequest.parse(d.payload);
+      await createDataRequestExport(tx, d.shop, {
+        webhookId: d.webhookId,
+        dataRequestId: p.data_request?.id ? String(p.data_request.id) : null,
+        customerId: customerGid(p.customer?.id),
+        email: p.customer?.email ?? null,
+        phone: p.customer?.phone ?? null,
+        orderIds: orderGids(p.orders_requested),
+      });
+    },
+  },
   CUSTOMERS_REDACT: {
     payload: customersRedact,
     work: async (tx, d) => {
       const p = customersRedact.parse(d.payload);
       await redactCustomer(tx, d.shop, {
-        customerId: p.customer?.id ? `gid://shopify/Customer/${p.customer.id}` : null,
+        customerId: customerGid(p.customer?.id),
         email: p.customer?.email ?? null,
-        orderIds: (p.orders_to_redact ?? []).map((id) => `gid://shopify/Order/${id}`),
+        phone: p.customer?.phone ?? null,
+        orderIds: orderGids(p.orders_to_redact),
       });
     },
   },
   SHOP_REDACT: {
     payload: z.object({}).passthrough(),
     work: async (tx, d) => {
-      await eraseShop(tx, d.shop, d.webhookId);
+      await eraseShopData(tx, d.shop, d.webhookId);
       await removeShopEvidence(d.shop);
     },
   },

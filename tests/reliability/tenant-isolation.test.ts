@@ -99,7 +99,7 @@ describeDb(`tenant isolation (${dbProvider})`, () => {
     // The admin routes that take an id, from the route files themselves.
     const routesDir = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
     const idRoutes = readdirSync(routesDir).filter((f) => f.startsWith("app.") && /\$/.test(f));
-    expect(idRoutes.sort()).toEqual(["app.policy.simulate.$runId.tsx", "app.returns.$id.evidence.$evidenceId.ts", "app.returns.$id.tsx"]);
+    expect(idRoutes.sort()).toEqual(["app.policy.simulate.$runId.tsx", "app.privacy.exports.$id.ts", "app.returns.$id.evidence.$evidenceId.ts", "app.returns.$id.tsx"]);
     const casePage = (await import("~/routes/app.returns.$id")) as RouteModule;
     const evidenceRoute = (await import("~/routes/app.returns.$id.evidence.$evidenceId")) as RouteModule;
     const runRoute = (await import("~/routes/app.policy.simulate.$runId")) as RouteModule;
@@ -143,6 +143,14 @@ describeDb(`tenant isolation (${dbProvider})`, () => {
     for (let i = 0; i < 10; i++) {
       await attempt("simulation run", await invoke(runRoute.loader, await adminFetchRequest(a.store, `/app/policy/simulate/${b.run.id}`), { runId: b.run.id }), bSecrets, [b.run.id]);
       await attempt("simulation page ?run", await invoke(simulatePage.loader, await adminDocumentRequest(a.store, `/app/policy/simulate?run=${b.run.id}`), {}), bSecrets, [b.run.id]);
+    }
+
+    const exportRoute = (await import("~/routes/app.privacy.exports.$id")) as RouteModule;
+    const bExport = await d.dataRequestExport.create({
+      data: { shop: b.shop, webhookId: randomUUID(), customerId: b.order.customerId, customerEmail: b.order.email, caseCount: 1, exportJson: JSON.stringify({ email: b.order.email }) },
+    });
+    for (let i = 0; i < 10; i++) {
+      await attempt("data request export", await invoke(exportRoute.loader, await adminFetchRequest(a.store, `/app/privacy/exports/${bExport.id}`), { id: bExport.id }), [...bSecrets, bExport.id], [bExport.id]);
     }
 
     // Controls: shop A's own case page and A1's own order are served, so the refusals are isolation's.

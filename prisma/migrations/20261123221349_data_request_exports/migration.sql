@@ -1,0 +1,19 @@
+-- CreateTable
+CREATE TABLE "DataRequestExport" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "webhookId" TEXT NOT NULL,
+    "dataRequestId" TEXT,
+    "customerId" TEXT,
+    "customerEmail" TEXT,
+    "caseCount" INTEGER NOT NULL,
+    "exportJson" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DataRequestExport_webhookId_key" ON "DataRequestExport"("webhookId");
+
+-- CreateIndex
+CREATE INDEX "DataRequestExport_shop_createdAt_idx" ON "DataRequestExport"("shop", "createdAt");
+
