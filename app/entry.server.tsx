@@ -6,13 +6,16 @@ import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { startWebhookSweeper } from "./webhooks/inbox-worker.server";
 import { startSimulationSweeper } from "./services/policy-simulation.server";
+import { startCaseReconciler } from "./services/case-reconcile.server";
 import { demoEnabled } from "./demo/demo-mode.server";
 
 // Webhook deliveries left pending by a crash or a failed attempt are picked up again, and
-// policy simulations a restart interrupted resume from their last page.
+// policy simulations a restart interrupted resume from their last page, and cases a crash left
+// behind Shopify (a refund claim, an approval or label not recorded) are reconciled.
 if (process.env.NODE_ENV !== "test") {
   startWebhookSweeper();
   startSimulationSweeper();
+  startCaseReconciler();
 }
 
 export const streamTimeout = 5000;

@@ -45,7 +45,7 @@ for (const database of ["sqlite", "postgres"]) {
 }
 
 // In the issue's order; the SQLite run's figures under their bare names, PostgreSQL's as <name>@postgres.
-const checks = ["tenant-isolation", "authentication", "exactly-once-money"];
+const checks = ["tenant-isolation", "authentication", "exactly-once-money", "faults", "crashes", "bad-input", "privacy", "embedding"];
 const order = (file) => {
   const i = checks.indexOf(file.split(".")[0]);
   return `${i < 0 ? checks.length : i}:${file.includes(".postgres.") ? 1 : 0}:${file}`;

@@ -158,7 +158,7 @@ export class AdminClient {
 
   constructor(
     readonly graphql: AdminGraphql,
-    options: AdminClientOptions = {},
+    private readonly options: AdminClientOptions = {},
   ) {
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
@@ -168,6 +168,11 @@ export class AdminClient {
     this.baseDelayMs = options.baseDelayMs ?? 500;
     this.maxDelayMs = options.maxDelayMs ?? 8_000;
     this.onEvent = options.onEvent ?? (() => {});
+  }
+
+  /** The same client (retry settings, sleep, events) over another `graphql` function. */
+  withGraphql(graphql: AdminGraphql): AdminClient {
+    return new AdminClient(graphql, this.options);
   }
 
   /** Runs a query and returns its `data`. */

@@ -6,13 +6,15 @@
 // flight) and records a refund claim; any other click, tab or retry then fails that check. The
 // case becomes REFUNDED only when Shopify's answer (or, after a lost answer, Shopify's return
 // read back) shows the items processed. A claim whose outcome is unknown stays until
-// settleRefund reads the return: processed → REFUNDED; untouched and stale → released.
+// settleRefund reads the return: processed → REFUNDED; untouched and stale → released. Releasing
+// is safe because no request of a refund starts after SEND_WINDOW_MS: by STALE_CLAIM_MS anything
+// sent has landed or never will.
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/db.server";
 import type { Decision } from "~/domain/policy";
 import { parseAmount } from "~/domain/money/money";
 import { applyCaseChange, CaseConflictError, getCase } from "~/models/return-case.server";
-import type { AdminApi } from "./admin-client";
+import { adminClient, type AdminApi, type AdminClient } from "./admin-client";
 import { ShopifyUserError } from "./admin-errors";
 import { CaseInputError, CaseNotInShopifyError } from "./case-errors";
 import { checkedCase, decisionStamp, type CaseRef } from "./case-review.server";
@@ -25,6 +27,22 @@ type CaseRow = Awaited<ReturnType<typeof getCase>>;
 
 /** A claim older than this whose refund Shopify never shows has failed: the caller's request timed out long ago. */
 export const STALE_CLAIM_MS = 2 * 60_000;
+
+/** No Admin API request of a refund starts later than this after its claim (see the header). */
+export const SEND_WINDOW_MS = 60_000;
+
+class SendWindowClosed extends Error {
+  override name = "SendWindowClosed";
+  constructor() {
+    super("the refund's send window closed");
+  }
+}
+
+/** `api`, refusing to start a request after `until` (wall clock): retries and reads included. */
+function sendingUntil(api: AdminApi, until: number): AdminClient {
+  const client = adminClient(api);
+  return client.withGraphql((query, options) => (Date.now() > until ? Promise.reject(new SendWindowClosed()) : client.graphql(query, options)));
+}
 
 export class RefundInFlightError extends CaseInputError {
   override name = "RefundInFlightError";
@@ -106,6 +124,7 @@ function releaseClaim(db: Db, c: CaseRow, actor: string, why: string) {
 /** Refunds the inspected case through returnProcess, at most once (see the header). */
 export async function refundCase(db: Db, api: AdminApi, ref: CaseRef & { notifyCustomer: boolean }) {
   const now = ref.now ?? new Date();
+  const sendUntil = Date.now() + SEND_WINDOW_MS;
   await checkedCase(db, ref, (c) => {
     if (c.refundClaimKey) throw new RefundInFlightError();
     if (c.status !== "INSPECTED") throw new CaseInputError(`Only an inspected case can be refunded; this one is ${c.status.toLowerCase()}.`);
@@ -119,6 +138,17 @@ export async function refundCase(db: Db, api: AdminApi, ref: CaseRef & { notifyC
     },
     changes: { refundClaimKey: randomUUID(), refundClaimedAt: now },
   });
+  try {
+    return await refundClaimed(db, sendingUntil(api, sendUntil), claimed, { ...ref, now });
+  } catch (error) {
+    // Shopify too slow to finish in the window: the claim stays for settleRefund to resolve.
+    if (error instanceof SendWindowClosed) throw new RefundInFlightError();
+    throw error;
+  }
+}
+
+async function refundClaimed(db: Db, api: AdminClient, claimed: CaseRow, ref: CaseRef & { notifyCustomer: boolean; now: Date }) {
+  const now = ref.now;
   const state = await getReturn(api, claimed.shopifyReturnId!);
   if (!state) throw new CaseNotInShopifyError(ref.caseId);
   if (processedInShopify(claimed, state)) return confirmRefunded(db, claimed, ref.actor, state.refunds, now);

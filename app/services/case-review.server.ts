@@ -1,8 +1,9 @@
 // Approve or decline a return case, and the return label: check the transition, act in Shopify,
 // then record the new state under the case's optimistic lock. Shopify's own return states
-// serialise conflicting decisions (approve and decline both need REQUESTED), and its
-// approve/decline calls succeed again on a return already in the target state, so a retry
-// after a failure is safe.
+// serialise conflicting decisions (approve and decline both need REQUESTED). Shopify refuses to
+// approve or decline a return twice, so when it refuses because the return is already where the
+// action leads (an earlier attempt landed but its answer was lost), that is the action's outcome:
+// an agent trying again after a failure gets the decision recorded, not a stuck case.
 import type { Db } from "~/db.server";
 import { nextStatus, type CaseStatus } from "~/domain/cases";
 import { formatRma, policyClauses, type Policy } from "~/domain/policy";
@@ -11,7 +12,8 @@ import type { AdminApi } from "./admin-client";
 import { AdminApiError, ShopifyUserError } from "./admin-errors";
 import { CaseInputError, CaseNotInShopifyError } from "./case-errors";
 import { approveReturn, declineReasonFor, declineReturn, type DeclineInput } from "./return-review.server";
-import { getReturn } from "./return-state.server";
+import type { ReturnStatus } from "./order-snapshot.server";
+import { getReturn, type ReturnState } from "./return-state.server";
 import { createReverseDelivery } from "./reverse-logistics.server";
 
 export type CaseRef = { shop: string; caseId: string; expectedVersion: number; actor: string; now?: Date };
@@ -68,13 +70,17 @@ function checkLabel(label: LabelInput) {
 }
 
 /**
- * Shopify refused an approve or decline because the return is no longer requested: someone
- * decided it first (another agent a moment ago, or staff in Shopify admin). For the agent that
- * is the same conflict as a stale case version.
+ * Shopify refused an approve or decline because the return is no longer requested. Already in
+ * `target` (this action's earlier attempt landed, or the same decision was taken in Shopify
+ * admin), the return as it stands is the outcome. Otherwise someone decided otherwise first
+ * (another agent a moment ago, or staff in Shopify admin): for the agent that is the same
+ * conflict as a stale case version.
  */
-async function decidedElsewhere(db: Db, ref: CaseRef, error: unknown): Promise<unknown> {
-  if (!(error instanceof ShopifyUserError && error.has("INVALID_STATE"))) return error;
-  return new CaseConflictError(
+async function settledInShopify(db: Db, api: AdminApi, ref: CaseRef, returnId: string, target: ReturnStatus, error: unknown): Promise<ReturnState> {
+  if (!(error instanceof ShopifyUserError && error.has("INVALID_STATE"))) throw error;
+  const state = await getReturn(api, returnId);
+  if (state?.status === target) return state;
+  throw new CaseConflictError(
     await getCase(db, ref.shop, ref.caseId),
     "This return was just decided by someone else (Shopify no longer has it as requested). The page shows the latest state; check it and try again.",
   );
@@ -88,9 +94,7 @@ async function decidedElsewhere(db: Db, ref: CaseRef, error: unknown): Promise<u
 export async function approveCase(db: Db, api: AdminApi, ref: CaseRef & { notifyCustomer: boolean; label?: LabelInput | null }) {
   if (hasLabel(ref.label)) checkLabel(ref.label);
   const { current, returnId } = await checkedCase(db, ref, lifecycle("approve"));
-  const approved = await approveReturn(api, { returnId, notifyCustomer: ref.notifyCustomer }).catch(async (e: unknown) => {
-    throw await decidedElsewhere(db, ref, e);
-  });
+  const approved = await approveReturn(api, { returnId, notifyCustomer: ref.notifyCustomer }).catch((e: unknown) => settledInShopify(db, api, ref, returnId, "OPEN", e));
   const policy = JSON.parse(current.policyJson) as Policy;
   const now = ref.now ?? new Date();
   const after = await recordDecision(db, {
@@ -171,9 +175,7 @@ export async function declineCase(
   const clause = policyClauses(JSON.parse(current.policyJson) as Policy).find((c) => c.id === ref.clauseId);
   if (!clause) throw new CaseInputError(`"${ref.clauseId}" is not a clause of the policy this case was decided under; choose one from the list.`, "clauseId");
   await declineReturn(api, { returnId, reason: ref.reason, explanation: ref.explanation, clause: { id: clause.id, title: clause.title }, notifyCustomer: ref.notifyCustomer }).catch(
-    async (e: unknown) => {
-      throw await decidedElsewhere(db, ref, e);
-    },
+    (e: unknown) => settledInShopify(db, api, ref, returnId, "DECLINED", e),
   );
   const now = ref.now ?? new Date();
   return recordDecision(db, { ...ref, action: "decline", changes: { firstRepliedAt: current.firstRepliedAt ?? now, ...decisionStamp(current, now) } }, "DECLINED");

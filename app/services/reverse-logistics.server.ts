@@ -5,7 +5,9 @@
 // Retry safety: before sending, each reads the reverse fulfillment order; after a failure whose
 // answer was lost it reads it again. A delivery that was not there before and carries the same
 // label URL / tracking number, or dispositions that grew by exactly what was asked, mean the
-// first attempt landed; that is returned instead of sending again.
+// first attempt landed; that is returned instead of sending again. A delivery that already
+// carries the label before sending (an earlier call whose answer was lost, the agent now trying
+// again) is returned as well: Shopify would refuse a second one for the same items.
 import { ReverseDeliveryCreateWithShippingMutation } from "~/graphql/ReverseDeliveryCreateWithShippingMutation";
 import { ReverseFulfillmentOrderDisposeMutation } from "~/graphql/ReverseFulfillmentOrderDisposeMutation";
 import { ShopLocationsQuery } from "~/graphql/ShopLocationsQuery";
@@ -37,8 +39,12 @@ async function requireRfo(api: AdminApi, id: string): Promise<ReverseFulfillment
 
 export async function createReverseDelivery(api: AdminApi, input: ReverseDeliveryInput): Promise<ReverseDelivery> {
   const client = adminClient(api);
-  const before = new Set((await getReverseFulfillmentOrder(client, input.reverseFulfillmentOrderId))?.deliveries.map((d) => d.id) ?? []);
+  const existing = (await getReverseFulfillmentOrder(client, input.reverseFulfillmentOrderId))?.deliveries ?? [];
   const tracking = input.tracking && (input.tracking.number || input.tracking.url) ? { number: input.tracking.number ?? null, url: input.tracking.url ?? null } : null;
+  const isAsked = (d: (typeof existing)[number]) => (d.labelUrl ?? null) === (input.labelFileUrl ?? null) && (d.tracking?.number ?? null) === (tracking?.number ?? null);
+  const already = input.labelFileUrl || tracking?.number ? existing.find(isAsked) : undefined;
+  if (already) return { id: already.id, labelUrl: already.labelUrl, tracking: already.tracking, recovered: true };
+  const before = new Set(existing.map((d) => d.id));
   const result = await client.mutate<
     {
       reverseDeliveryCreateWithShipping: {
@@ -59,9 +65,7 @@ export async function createReverseDelivery(api: AdminApi, input: ReverseDeliver
     {
       reconcile: async () => {
         const rfo = await requireRfo(client, input.reverseFulfillmentOrderId);
-        const mine = rfo.deliveries.find(
-          (d) => !before.has(d.id) && (d.labelUrl ?? null) === (input.labelFileUrl ?? null) && (d.tracking?.number ?? null) === (tracking?.number ?? null),
-        );
+        const mine = rfo.deliveries.find((d) => !before.has(d.id) && isAsked(d));
         return mine ? { id: mine.id, labelUrl: mine.labelUrl, tracking: mine.tracking, recovered: true } : null;
       },
     },
