@@ -18,10 +18,9 @@ import { adminClient, type AdminApi, type AdminClient } from "./admin-client";
 import { ShopifyUserError } from "./admin-errors";
 import { CaseInputError, CaseNotInShopifyError } from "./case-errors";
 import { checkedCase, decisionStamp, type CaseRef } from "./case-review.server";
-import { getOrderTransactions } from "./order-snapshot.server";
 import { closeReturn, processReturn, type ProcessReturnInput } from "./return-process.server";
+import { getRefundContext, type RefundContext } from "./refund-context.server";
 import { getReturn, type ReturnState } from "./return-state.server";
-import { listLocations } from "./reverse-logistics.server";
 
 type CaseRow = Awaited<ReturnType<typeof getCase>>;
 
@@ -57,11 +56,12 @@ function processedInShopify(c: CaseRow, state: ReturnState): boolean {
   return mine.length > 0 && mine.every((l) => l.unprocessedQuantity === 0);
 }
 
-async function processInputFor(api: AdminApi, c: CaseRow, state: ReturnState, notifyCustomer: boolean): Promise<ProcessReturnInput> {
+async function processInputFor(c: CaseRow, context: RefundContext, notifyCustomer: boolean): Promise<ProcessReturnInput> {
+  const { state } = context;
   const decision = JSON.parse(c.finalDecisionJson ?? "null") as Decision | null;
   if (!decision) throw new CaseInputError("Inspect the items before refunding.");
   const restock = c.lines.some((l) => l.disposition === "RESTOCK");
-  const location = restock ? (await listLocations(api)).find((l) => l.isActive) : undefined;
+  const location = restock ? context.location : null;
   if (restock && !location) throw new CaseInputError("The store has no active location to restock into; choose “Do not restock”.");
   const rfoLines = state.reverseFulfillmentOrders.flatMap((r) => r.lineItems);
   const lines = state.lines
@@ -80,7 +80,7 @@ async function processInputFor(api: AdminApi, c: CaseRow, state: ReturnState, no
   return {
     returnId: state.id,
     lines,
-    refund: refundMinor > 0n ? { amount: { amount: decision.refundTotal, currencyCode: decision.currency }, transactions: await getOrderTransactions(api, c.orderId) } : null,
+    refund: refundMinor > 0n ? { amount: { amount: decision.refundTotal, currencyCode: decision.currency }, transactions: await context.transactions() } : null,
     refundShipping: null,
     note: `${c.rmaNumber ?? "Return"}: refund decided by Clause under policy version ${c.policyVersion}.`,
     notifyCustomer,
@@ -149,12 +149,14 @@ export async function refundCase(db: Db, api: AdminApi, ref: CaseRef & { notifyC
 
 async function refundClaimed(db: Db, api: AdminClient, claimed: CaseRow, ref: CaseRef & { notifyCustomer: boolean; now: Date }) {
   const now = ref.now;
-  const state = await getReturn(api, claimed.shopifyReturnId!);
-  if (!state) throw new CaseNotInShopifyError(ref.caseId);
+  // One read: the return, the payments and a location (the refund step is one read and one write).
+  const context = await getRefundContext(api, claimed.shopifyReturnId!);
+  if (!context) throw new CaseNotInShopifyError(ref.caseId);
+  const { state } = context;
   if (processedInShopify(claimed, state)) return confirmRefunded(db, claimed, ref.actor, state.refunds, now);
   let processed;
   try {
-    processed = await processReturn(api, await processInputFor(api, claimed, state, ref.notifyCustomer), { before: state });
+    processed = await processReturn(api, await processInputFor(claimed, context, ref.notifyCustomer), { before: state });
   } catch (error) {
     // Shopify said no (or the input could not be built): nothing was refunded, the claim goes.
     if (error instanceof ShopifyUserError || error instanceof CaseInputError || error instanceof RangeError) {

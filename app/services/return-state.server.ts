@@ -70,24 +70,21 @@ async function allReturnLines(client: AdminClient, returnId: string, first: Page
 }
 
 /** The return, or null when the shop has no such return. */
-export async function getReturn(api: AdminApi, returnId: string): Promise<ReturnState | null> {
-  const client = adminClient(api);
-  const size = 25;
-  const data = await client.query<{
-    return: {
-      id: string;
-      name: string;
-      status: ReturnStatus;
-      closedAt: string | null;
-      decline: { reason: string; note: string | null } | null;
-      order: { id: string };
-      returnLineItems: Page<RawLine>;
-      reverseFulfillmentOrders: { nodes: RawRfo[] };
-      refunds: { nodes: Array<{ id: string; totalRefundedSet: MoneyBag }> };
-    } | null;
-  }>(ReturnStateQuery, { id: returnId, lineItemsFirst: size });
-  const r = data.return;
-  if (!r) return null;
+/** The Return fields ReturnStateQuery (and RefundContextQuery) select, as Shopify answers them. */
+export type RawReturnState = {
+  id: string;
+  name: string;
+  status: ReturnStatus;
+  closedAt: string | null;
+  decline: { reason: string; note: string | null } | null;
+  order: { id: string };
+  returnLineItems: Page<RawLine>;
+  reverseFulfillmentOrders: { nodes: RawRfo[] };
+  refunds: { nodes: Array<{ id: string; totalRefundedSet: MoneyBag }> };
+};
+
+/** A return read with `size` line items per page, its further pages read in turn. */
+export async function returnStateOf(api: AdminApi, r: RawReturnState, size: number): Promise<ReturnState> {
   return {
     id: r.id,
     name: r.name,
@@ -95,10 +92,17 @@ export async function getReturn(api: AdminApi, returnId: string): Promise<Return
     closedAt: r.closedAt,
     decline: r.decline,
     orderId: r.order.id,
-    lines: await allReturnLines(client, r.id, r.returnLineItems, size),
+    lines: await allReturnLines(adminClient(api), r.id, r.returnLineItems, size),
     reverseFulfillmentOrders: r.reverseFulfillmentOrders.nodes.map(reverseFulfillmentOrder),
     refunds: r.refunds.nodes.map((x) => ({ id: x.id, total: x.totalRefundedSet.shopMoney })),
   };
+}
+
+export async function getReturn(api: AdminApi, returnId: string): Promise<ReturnState | null> {
+  const client = adminClient(api);
+  const size = 25;
+  const data = await client.query<{ return: RawReturnState | null }>(ReturnStateQuery, { id: returnId, lineItemsFirst: size });
+  return data.return ? returnStateOf(client, data.return, size) : null;
 }
 
 export type OrderReturn = { id: string; name: string; status: ReturnStatus; lines: ReturnLine[] };
