@@ -1,4 +1,8 @@
+import type { MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+
+// Every document needs a title (screen readers announce it); a route can export a closer one.
+export const meta: MetaFunction = () => [{ title: "Clause" }];
 
 export default function App() {
   return (
@@ -12,7 +16,10 @@ export default function App() {
         <Links />
       </head>
       <body>
-        <Outlet />
+        {/* The main landmark: embedded in Shopify admin, the app's frame holds only its content. */}
+        <main>
+          <Outlet />
+        </main>
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -9,10 +9,11 @@ const escape = (text: unknown) => String(text ?? "").replace(/[&<>"']/g, (c) => 
 const PAGE_CSS = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1f2124; background: #f6f6f7; line-height: 1.45; }
 header { background: #1f2124; color: #fff; padding: .8rem 1.5rem; display: flex; gap: 1.5rem; align-items: baseline; flex-wrap: wrap; }
-header a { color: #cfe3ff; } header .muted { color: #b5b5b5; }
+header h1 { font-size: 1rem; margin: 0; } header a { color: #cfe3ff; } header .muted { color: #b5b5b5; }
 main { max-width: 860px; margin: 1.5rem auto; padding: 0 1rem; display: flex; flex-direction: column; gap: 1.25rem; }
 .card { background: #fff; border-radius: 12px; padding: 1.25rem 1.5rem; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
-.target-label { font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: #8a8a8a; margin: 0 0 .5rem; }
+/* #616161 on white: 6.2:1, readable at this small size (WCAG AA asks 4.5:1). */
+.target-label { font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: #616161; margin: 0 0 .5rem; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; } th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
 .excluded { color: #8e1f0b; } .ok { color: #0c5132; }
 `;
@@ -36,7 +37,7 @@ export function shopperIndexHtml(orders: IndexOrder[]): string {
   );
   return documentHtml(
     "Clause shopper preview",
-    `<header><strong>Clause shopper preview</strong><span class="muted">Each demo shop's delivered orders with return cases or something returnable. Open one to see it as its customer does in Shopify customer accounts.</span><a href="/demo/shopper">All shops</a><a href="/demo">Merchant demo</a></header><main>${sections.join("") || '<p class="card">No demo orders found: is the demo seeded?</p>'}</main>`,
+    `<header><h1>Clause shopper preview</h1><span class="muted">Each demo shop's delivered orders with return cases or something returnable. Open one to see it as its customer does in Shopify customer accounts.</span><a href="/demo/shopper">All shops</a><a href="/demo">Merchant demo</a></header><main>${sections.join("") || '<p class="card">No demo orders found: is the demo seeded?</p>'}</main>`,
   );
 }
 
@@ -49,7 +50,7 @@ export function shopperPreviewHtml(input: { shopName: string; customer: string; 
   const json = JSON.stringify(config).replace(/</g, "\\u003c");
   return documentHtml(
     `${config.orderName} · ${input.shopName} · shopper preview`,
-    `<header><strong>${escape(input.shopName)}</strong><span>Order ${escape(config.orderName)}</span><span class="muted">signed in as ${escape(input.customer)}</span><span>${locales}</span><a href="/demo/shopper">All demo orders</a></header>
+    `<header><h1>${escape(input.shopName)}</h1><span>Order ${escape(config.orderName)}</span><span class="muted">signed in as ${escape(input.customer)}</span><span>${locales}</span><a href="/demo/shopper">All demo orders</a></header>
 <main>
 <div id="order-view">
   <section class="card"><p class="target-label">customer-account.order.action.menu-item.render</p><div id="target-menu-item"></div></section>

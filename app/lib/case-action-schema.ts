@@ -3,7 +3,8 @@
 // "true"/"false" (or "on" from a plain checkbox). Pure: the page's components import the types.
 import { z } from "zod";
 import { inspectionFormSchema } from "~/domain/cases/inspection";
-import { zodMessage } from "./zod-message";
+import { hasNul, nulMessage } from "./record-id";
+import { issueLine, zodMessage } from "./zod-message";
 
 export const DECLINE_REASONS = ["FINAL_SALE", "RETURN_PERIOD_ENDED", "OTHER"] as const;
 
@@ -35,10 +36,17 @@ const optionalText = (max: number, what: string) =>
     .string()
     .trim()
     .max(max, `${what} is too long (at most ${max} characters)`)
+    .refine((v) => !hasNul(v), nulMessage(what))
     .optional()
     .transform((v) => (v ? v : undefined));
 
-const requiredText = (max: number, empty: string, what: string) => z.string({ required_error: empty }).trim().min(1, empty).max(max, `${what} is too long (at most ${max} characters)`);
+const requiredText = (max: number, empty: string, what: string) =>
+  z
+    .string({ required_error: empty })
+    .trim()
+    .min(1, empty)
+    .max(max, `${what} is too long (at most ${max} characters)`)
+    .refine((v) => !hasNul(v), nulMessage(what));
 
 const version = z.coerce
   .number({ invalid_type_error: "The page's case version is missing; reload the page." })
@@ -70,6 +78,7 @@ const twoDecimals = (p: number | null | undefined) => p === null || p === undefi
 export const inspectionPostSchema = inspectionFormSchema.superRefine((form, ctx) => {
   form.lines.forEach((l, i) => {
     if (!twoDecimals(l.overridePercent)) ctx.addIssue({ code: "custom", path: ["lines", i, "overridePercent"], message: "Use at most two decimals for a partial refund" });
+    if (l.overrideReason && hasNul(l.overrideReason)) ctx.addIssue({ code: "custom", path: ["lines", i, "overrideReason"], message: nulMessage("The reason for the partial refund") });
   });
   const ids = new Set<string>();
   form.lines.forEach((l, i) => {
@@ -133,8 +142,8 @@ export function parseCaseAction(form: FormData): ParsedCaseAction {
   const first = parsed.error.issues[0];
   const field = first?.path[0];
   // Messages written here read on their own; zod's own ("Expected …", "Invalid …") get the field's name.
-  const message = (i: (typeof parsed.error.issues)[number]) => (/^(Expected|Invalid|Required)\b/.test(i.message) && i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message);
-  return { ok: false, error: parsed.error.issues.map(message).join("; "), ...(typeof field === "string" ? { field } : {}) };
+  const message = (i: (typeof parsed.error.issues)[number]) => (/^(Expected|Invalid|Required)\b/.test(i.message) && i.path.length ? issueLine(i) : i.message);
+  return { ok: false, error: zodMessage(parsed.error, message), ...(typeof field === "string" ? { field } : {}) };
 }
 
 /** What the action answers: the message for the toast (and a warning to show), or the failure. */

@@ -5,7 +5,10 @@
 //      extension sends (HS256 with the app's secret; expired or forged → 401).
 //   2. `dest` is the shop (normalised to a bare hostname), `sub` the signed-in customer
 //      (gid://shopify/Customer/<id>); no `sub` → 401 "Sign in to request a return".
-//   3. The order of the URL is read through unauthenticated.admin(shop) and must belong to that
+//   3. The request body, when the endpoint takes one, is read and validated first; bad input is
+//      answered (a 400) only after the small ownership read of step 4, never the endpoint's full
+//      order read, and only to the order's owner.
+//   4. The order of the URL is read through unauthenticated.admin(shop) and must belong to that
 //      customer. An unknown order, another shop's and another customer's all get the same bare
 //      404: nothing tells them apart.
 //
@@ -24,6 +27,7 @@ import { getOrderOwner, type OrderOwner } from "~/services/portal-orders.server"
 import { ORDER_NOT_FOUND_MESSAGE, PortalError } from "~/services/portal-errors";
 import { authenticate, unauthenticated } from "~/shopify.server";
 import { actionFailure } from "./action-errors.server";
+import { readBodyAtMost } from "~/services/portal-evidence.server";
 import { orderIdParamSchema, shopFromDest } from "./portal-schemas";
 import { zodMessage } from "./zod-message";
 
@@ -124,10 +128,15 @@ export async function authenticatePortalOrder<T extends Pick<OrderOwner, "custom
   read?: OrderReader<T>,
 ): Promise<PortalContext & { order: T }> {
   const ctx = await authenticatePortal(request, params);
+  return { ...ctx, order: await ownedOrder(ctx, read) };
+}
+
+/** The ownership check: `read` (default: who owns the order) must find the token's customer's order; otherwise the CORS-wrapped bare 404. */
+async function ownedOrder<T extends Pick<OrderOwner, "customerId">>(ctx: PortalContext, read?: OrderReader<T>): Promise<T> {
   const reader = read ?? (getOrderOwner as unknown as OrderReader<T>);
   const order = await reader(ctx.admin, ctx.orderGid);
   if (!order || order.customerId === null || order.customerId !== ctx.customerId) throw ctx.cors(notFound());
-  return { ...ctx, order };
+  return order;
 }
 
 /** The JSON error answer for an expected failure; null for a bug. */
@@ -142,12 +151,25 @@ export function portalFailure(error: unknown): Response | null {
   if (error instanceof NoPolicyError) return answer(409, "NOT_READY", "This store isn't taking return requests online yet. Please contact the store.");
   if (error instanceof CaseInputError) return answer(422, "INVALID_INPUT", error.message, error.field);
   const failure = actionFailure(error);
-  return failure ? answer(failure.status, failure.code, failure.error, failure.field) : null;
+  if (!failure) return null;
+  const res = answer(failure.status, failure.code, failure.error, failure.field);
+  if (failure.retryAfter) res.headers.set("Retry-After", String(failure.retryAfter));
+  return res;
 }
 
-/** The request body as JSON, or a 400. */
+/** Far more than a request of MAX_REQUEST_LINES lines can need; a bigger body is not read on. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** The request body as JSON, or a 400 (a 413 past MAX_JSON_BODY_BYTES). */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyAtMost(request, MAX_JSON_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof PortalError && error.status === 413) throw new PortalError(413, "TOO_LARGE", `The request is too large: send at most ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB of JSON.`);
+    throw error;
+  }
+  const text = new TextDecoder().decode(bytes);
   if (!text.trim()) throw new PortalError(400, "INVALID_INPUT", "The request has no body; send the request as JSON.");
   try {
     return JSON.parse(text) as unknown;
@@ -162,21 +184,37 @@ export const ownerOf = (ctx: Pick<PortalContext, "shop" | "customerId" | "orderG
 export type PortalReply = { status?: number; body: unknown };
 
 /**
- * Runs one portal endpoint: authentication and ownership, then `work`, every answer JSON and
- * CORS-wrapped. Expected failures become 4xx with a readable message; anything else is logged
- * and answered with a 500 that says nothing about the store.
+ * Runs one portal endpoint: authentication, the body (`input`, when the endpoint takes one),
+ * ownership (`read`, or just who owns the order when the body was refused), then `work`; every answer JSON and CORS-wrapped. Expected failures become 4xx with
+ * a readable message (a busy database or Shopify a 503 with Retry-After); anything else is
+ * logged and answered with a 500 that says nothing about the store.
  */
-export async function portalRoute<T extends Pick<OrderOwner, "customerId">>(
+export async function portalRoute<T extends Pick<OrderOwner, "customerId">, I = undefined>(
   request: Request,
   params: Params,
   read: OrderReader<T> | null,
-  work: (ctx: PortalContext & { order: T }) => Promise<PortalReply>,
+  work: (ctx: PortalContext & { order: T; input: I }) => Promise<PortalReply>,
+  input?: (request: Request) => Promise<I>,
 ): Promise<Response> {
   let cors = corsFor(request);
   try {
-    const ctx = await authenticatePortalOrder<T>(request, params, read ?? undefined);
-    cors = ctx.cors;
-    const reply = await work(ctx);
+    const auth = await authenticatePortal(request, params);
+    cors = auth.cors;
+    let parsed = undefined as I;
+    let refused: { error: unknown } | null = null;
+    try {
+      if (input) parsed = await input(request);
+    } catch (error) {
+      refused = { error };
+    }
+    // Bad input is told only to the order's owner (anyone else gets the same 404 as ever), after
+    // the small ownership read rather than the endpoint's full one.
+    if (refused) {
+      await ownedOrder(auth);
+      throw refused.error;
+    }
+    const order = await ownedOrder<T>(auth, read ?? undefined);
+    const reply = await work({ ...auth, order, input: parsed });
     return cors(portalJson(reply.body, reply.status ?? 200));
   } catch (error) {
     if (error instanceof Response) return cors(error);

@@ -29,6 +29,8 @@ describe("portal schemas", () => {
     expect(portalRequestSchema.safeParse({ type: "RETURN", lines: [line, { ...line, lineItemId: "77" }] }).error?.issues[0]?.message).toMatch(/only once/);
     expect(portalRequestSchema.safeParse({ type: "RETURN", lines: [{ ...line, evidenceIds: ["a"] }, { ...line, lineItemId: "78", evidenceIds: ["a"] }] }).error?.issues[0]?.message).toMatch(/attached twice/);
     expect(portalRequestSchema.safeParse({ type: "RETURN", lines: [{ ...line, reason: "x".repeat(301) }] }).success).toBe(false);
+    // PostgreSQL cannot store a NUL: refused as input rather than failing at the database.
+    expect(portalRequestSchema.safeParse({ type: "RETURN", lines: [{ ...line, reason: "bro\u0000ken" }] }).error?.issues[0]?.message).toMatch(/NUL character/);
     expect(portalSubmitSchema.safeParse({ requestKey: "x".repeat(101), type: "RETURN", lines: [line] }).success).toBe(false);
     expect(evidenceQuerySchema.parse({})).toEqual({});
     expect(evidenceQuerySchema.parse({ lineItemId: "5" })).toEqual({ lineItemId: "gid://shopify/LineItem/5" });

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { CLAIM_TYPES, CONDITIONS } from "~/domain/policy";
 import { EVIDENCE_LIMITS } from "~/models/evidence-store.server";
+import { hasNul, nulMessage } from "./record-id";
 
 const HOSTNAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
@@ -50,7 +51,12 @@ const requestLineSchema = z.object({
     .min(1, "quantity must be at least 1")
     .max(100_000, "quantity is too large"),
   condition: z.enum(CONDITIONS, { errorMap: () => ({ message: `condition must be one of ${CONDITIONS.join(", ")}` }) }),
-  reason: z.string().trim().max(MAX_REASON_LENGTH, `the reason can be at most ${MAX_REASON_LENGTH} characters`).optional(),
+  reason: z
+    .string({ invalid_type_error: "reason must be text" })
+    .trim()
+    .max(MAX_REASON_LENGTH, `the reason can be at most ${MAX_REASON_LENGTH} characters`)
+    .refine((v) => !hasNul(v), nulMessage("the reason"))
+    .optional(),
   /** One of Shopify's return reason definitions (the eligibility answer's `reasons[].id`). */
   reasonId: z
     .string()

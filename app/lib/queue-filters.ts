@@ -12,6 +12,7 @@ import { z } from "zod";
 import { CASE_STATUSES, type CaseStatus } from "~/domain/cases/lifecycle";
 import { CLAIM_TYPES, type ClaimType } from "~/domain/policy/schema";
 import { isDayString } from "~/domain/calendar/civil";
+import { hasNul } from "./record-id";
 import { zodMessage } from "./zod-message";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -75,7 +76,8 @@ export const queueFiltersSchema = z
       .string()
       .optional()
       .transform((v) => v?.trim() || undefined)
-      .refine((v) => v === undefined || v.length <= 100, { message: "search at most 100 characters" }),
+      .refine((v) => v === undefined || v.length <= 100, { message: "search at most 100 characters" })
+      .refine((v) => v === undefined || !hasNul(v), { message: "the search contains a NUL character; remove it" }),
     sort: z
       .string()
       .optional()

@@ -13,8 +13,11 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => portalMethodN
 export const action = ({ request, params }: ActionFunctionArgs) =>
   request.method !== "POST"
     ? portalMethodNotAllowed(request, params, "POST")
-    : portalRoute(request, params, null, async (ctx) => {
-        // Checked for shape; the file is attached to a line when the request names it.
-        evidenceQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-        return { status: 201, body: await uploadPortalEvidence(db, { owner: ownerOf(ctx), request }) };
-      });
+    : portalRoute(
+        request,
+        params,
+        null,
+        async (ctx) => ({ status: 201, body: await uploadPortalEvidence(db, { owner: ownerOf(ctx), request }) }),
+        // The query is checked for shape before the order is read; the file itself by the upload.
+        async (req: Request) => void evidenceQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams)),
+      );

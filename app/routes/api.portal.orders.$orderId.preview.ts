@@ -12,7 +12,11 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => portalMethodN
 export const action = ({ request, params }: ActionFunctionArgs) =>
   request.method !== "POST"
     ? portalMethodNotAllowed(request, params, "POST")
-    : portalRoute(request, params, readOrderSnapshot, async (ctx) => {
-        const body = portalRequestSchema.parse(await readJsonBody(request));
-        return { body: await portalPreview(db, { owner: ownerOf(ctx), snapshot: ctx.order.snapshot, body }) };
-      });
+    : portalRoute(
+        request,
+        params,
+        readOrderSnapshot,
+        async (ctx) => ({ body: await portalPreview(db, ctx.admin, { owner: ownerOf(ctx), snapshot: ctx.order.snapshot, body: ctx.input }) }),
+        // Validated before the order is read: bad input costs no Shopify call.
+        async (req: Request) => portalRequestSchema.parse(await readJsonBody(req)),
+      );

@@ -20,8 +20,14 @@ export const loader = ({ request, params }: LoaderFunctionArgs) =>
 export const action = ({ request, params }: ActionFunctionArgs) =>
   request.method !== "POST"
     ? portalMethodNotAllowed(request, params, "GET, POST")
-    : portalRoute(request, params, null, async (ctx) => {
-        const body = portalSubmitSchema.parse(await readJsonBody(request));
-        const result = await submitPortalReturn(db, ctx.admin, { owner: ownerOf(ctx), body });
-        return { status: result.created ? 201 : 200, body: submittedView(result.case) };
-      });
+    : portalRoute(
+        request,
+        params,
+        null,
+        async (ctx) => {
+          const result = await submitPortalReturn(db, ctx.admin, { owner: ownerOf(ctx), body: ctx.input });
+          return { status: result.created ? 201 : 200, body: submittedView(result.case) };
+        },
+        // Validated before the order is read: bad input costs no Shopify call.
+        async (req: Request) => portalSubmitSchema.parse(await readJsonBody(req)),
+      );

@@ -19,7 +19,7 @@ import {
   type PolicyOverviewData,
 } from "~/components/policy/view-model";
 import db from "~/db.server";
-import { actionFailure, runCaseAction, type ActionFailure } from "~/lib/action-errors.server";
+import { actionFailure, busyAware, failureInit, runCaseAction, type ActionFailure } from "~/lib/action-errors.server";
 import { getPolicyVersion, listPolicyVersions, requireActivePolicy } from "~/models/policy-version.server";
 import { refundPolicyBody, refundPolicyDrift } from "~/services/refund-policy-drift.server";
 import { publishRefundPolicy } from "~/services/shop-policy.server";
@@ -76,7 +76,9 @@ const invalid = (error: string) => json<PolicyActionResult>({ ok: false, status:
  * refund policy. The version the merchant reviewed is checked first: a version saved meanwhile
  * (by a colleague) is not published unseen (409).
  */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = ({ request }: ActionFunctionArgs) => busyAware(() => publish(request));
+
+async function publish(request: Request) {
   const auth = await authenticate.admin(request);
   const shop = auth.session.shop;
   let form: FormData;
@@ -97,7 +99,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const published = await publishRefundPolicy(auth.admin.graphql, { body: refundPolicyBody(active.policy) });
     return { version: active.version, published } as const;
   });
-  if (!outcome.ok) return json<PolicyActionResult>(outcome, { status: outcome.status });
+  if (!outcome.ok) return json<PolicyActionResult>(outcome, failureInit(outcome));
   if ("stale" in outcome.result) {
     return json<PolicyActionResult>(
       { ok: false, status: 409, code: "CONFLICT", error: `Version ${outcome.result.stale} was saved after you opened this page; nothing was published. Review it, then publish again.` },

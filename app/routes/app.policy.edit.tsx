@@ -12,7 +12,7 @@ import { PolicyEditorPage, type PolicyEditorData } from "~/components/policy-edi
 import type { StartOption } from "~/components/policy-editor/StartFromCard";
 import { formatDay, isValidTimeZone, localDayNumber } from "~/domain/calendar";
 import { PRESET_IDS, isPresetId, parsePolicy, presets } from "~/domain/policy";
-import { actionFailure } from "~/lib/action-errors.server";
+import { actionFailure, busyAware, failureInit } from "~/lib/action-errors.server";
 import { actorOf } from "~/lib/actor.server";
 import { blankPolicy, fieldErrors, policyIdForShop, policySaveRequestSchema, toFormState, type PolicyForm, type PolicySaveResult } from "~/lib/policy-form";
 import { activePolicy, savePolicyVersion } from "~/models/policy-version.server";
@@ -97,11 +97,13 @@ export async function loader({ request }: LoaderFunctionArgs): Promise<PolicyEdi
   };
 }
 
-function answer(result: PolicySaveResult) {
-  return json<PolicySaveResult>(result, { status: result.ok ? 200 : result.status });
+function answer(result: PolicySaveResult, init?: ResponseInit) {
+  return json<PolicySaveResult>(result, init ?? { status: result.ok ? 200 : result.status });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => busyAware(() => save(args));
+
+async function save({ request }: ActionFunctionArgs) {
   const auth = await authenticate.admin(request);
   const shop = auth.session.shop;
   let body: unknown;
@@ -129,7 +131,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const saved = await savePolicyVersion(db, shop, policy, { actor: actorOf(auth), presetId: presetId !== null && isPresetId(presetId) ? presetId : null });
     return answer({ ok: true, version: saved.version, message: `Policy version ${saved.version} saved` });
   } catch (error) {
-    if (!(error instanceof ZodError)) throw error;
+    if (!(error instanceof ZodError)) {
+      const failure = actionFailure(error);
+      if (!failure) throw error;
+      return answer({ ok: false, status: failure.status, code: failure.code, error: failure.error, errors: [] }, failureInit(failure));
+    }
     const errors = fieldErrors(error);
     const n = errors.length;
     return answer({ ok: false, status: 400, code: "INVALID_POLICY", error: `${n} ${n === 1 ? "field needs" : "fields need"} attention; nothing was saved.`, errors });

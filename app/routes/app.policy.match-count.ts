@@ -3,7 +3,8 @@
 //   GET /app/policy/match-count?productTag=hygiene&vendor=Acme&giftCard=true
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { actionFailure } from "~/lib/action-errors.server";
+import { actionFailure, failureInit } from "~/lib/action-errors.server";
+import { zodMessage } from "~/lib/zod-message";
 import { COUNTABLE_MATCHERS, type MatchCountResult } from "~/lib/policy-form";
 import { createAdminClient } from "~/services/admin-client";
 import { MAX_COUNTED_VALUES, countMatchingProducts, type MatchCountRequest } from "~/services/product-match-count.server";
@@ -26,8 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const parsed = querySchema.safeParse(Object.fromEntries(COUNTABLE_MATCHERS.map((k) => [k, params.getAll(k)])));
   if (!parsed.success) {
-    const error = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
-    return json<MatchCountResult>({ ok: false, status: 400, error }, { status: 400 });
+    return json<MatchCountResult>({ ok: false, status: 400, error: zodMessage(parsed.error) }, { status: 400 });
   }
   const q = parsed.data;
   const requests: MatchCountRequest[] = [
@@ -50,6 +50,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (error instanceof Response) throw error;
     const failure = actionFailure(error);
     if (!failure) throw error;
-    return json<MatchCountResult>({ ok: false, status: failure.status, error: failure.error }, { status: failure.status });
+    return json<MatchCountResult>({ ok: false, status: failure.status, error: failure.error }, failureInit(failure));
   }
 }

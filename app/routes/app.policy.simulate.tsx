@@ -9,8 +9,9 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { Banner, Page } from "@shopify/polaris";
 import db from "~/db.server";
 import { PRESET_IDS, presets } from "~/domain/policy";
-import { actionFailure } from "~/lib/action-errors.server";
+import { actionFailure, busyAware, failureInit } from "~/lib/action-errors.server";
 import { actorOf } from "~/lib/actor.server";
+import { isRecordId } from "~/lib/record-id";
 import { activePolicy } from "~/models/policy-version.server";
 import { findSimulationRun, listSimulationRuns } from "~/models/simulation-run.server";
 import {
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const draftParam = url.searchParams.get("draft");
   const [inForce, runs] = await Promise.all([activePolicy(db, shop), listSimulationRuns(db, shop)]);
   const selectedId = runId ?? runs[0]?.id ?? null;
-  const selected = selectedId ? await findSimulationRun(db, shop, selectedId) : null;
+  const selected = isRecordId(selectedId) ? await findSimulationRun(db, shop, selectedId) : null;
   if (runId && !selected) throw notFound();
   return {
     inForce: inForce ? { version: inForce.version, name: inForce.policy.name, policy: inForce.policy } : null,
@@ -54,7 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type SimulationPageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = ({ request }: ActionFunctionArgs) => busyAware(() => startRun(request));
+
+async function startRun(request: Request) {
   const auth = await authenticate.admin(request);
   const shop = auth.session.shop;
   let form: FormData;
@@ -75,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof Response) throw error;
     const failure = actionFailure(error);
     if (!failure) throw error;
-    return json<SimulationActionResult>(failure, { status: failure.status });
+    return json<SimulationActionResult>(failure, failureInit(failure));
   }
 }
 

@@ -4,10 +4,11 @@
 // from the bytes at upload), never guessed from a name; the browser must not sniff it either.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import db from "~/db.server";
+import { isRecordId } from "~/lib/record-id";
 import { readEvidence } from "~/models/evidence-store.server";
 import { authenticate } from "~/shopify.server";
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+const notFound = () => new Response("This evidence file was not found in your store.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
 
 const EXTENSIONS: Record<string, string> = {
   "image/jpeg": "jpg",
@@ -21,8 +22,9 @@ const EXTENSIONS: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
+  if (!isRecordId(params.id) || !isRecordId(params.evidenceId)) throw notFound();
   const row = await db.caseEvidence.findFirst({
-    where: { id: params.evidenceId ?? "", caseId: params.id ?? "", case: { shop: session.shop } },
+    where: { id: params.evidenceId, caseId: params.id, case: { shop: session.shop } },
     select: { id: true, contentType: true, storageKey: true, kind: true },
   });
   if (!row) throw notFound();

@@ -7,9 +7,10 @@ import { isRouteErrorResponse, useLoaderData, useRouteError, type ShouldRevalida
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { Badge, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import db from "~/db.server";
-import { actionFailure, runCaseAction } from "~/lib/action-errors.server";
+import { actionFailure, busyAware, failureInit, runCaseAction } from "~/lib/action-errors.server";
 import { actorOf } from "~/lib/actor.server";
 import { parseCaseAction, type CaseActionInput, type CaseActionResult } from "~/lib/case-action-schema";
+import { isRecordId } from "~/lib/record-id";
 import { CaseNotFoundError, getCaseDetail } from "~/models/return-case.server";
 import { addNote, escalateCase, inspectCase, markInTransit, markReceived, messageCustomer, resolveEscalation, setUrgent } from "~/services/case-handling.server";
 import { closeCase, refundCase, settleRefund } from "~/services/case-refund.server";
@@ -22,6 +23,7 @@ import { CasePage } from "~/components/case/CasePage";
 const notFound = () => new Response("This return case was not found in your store.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 async function loadDetail(shop: string, id: string) {
+  if (!isRecordId(id)) throw notFound();
   try {
     return await getCaseDetail(db, shop, id);
   } catch (error) {
@@ -120,9 +122,12 @@ async function perform(input: CaseActionInput, ctx: Ctx): Promise<{ message: str
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => busyAware(() => caseAction(args));
+
+async function caseAction({ request, params }: ActionFunctionArgs) {
   const auth = await authenticate.admin(request);
   const ctx: Ctx = { shop: auth.session.shop, caseId: params.id ?? "", actor: actorOf(auth), api: auth.admin.graphql };
+  if (!isRecordId(ctx.caseId)) return json<CaseActionResult>({ ok: false, status: 404, error: "This return case was not found in your store.", code: "NOT_FOUND" }, { status: 404 });
   let form: FormData;
   try {
     form = await request.formData();
@@ -134,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json<CaseActionResult>({ ok: false, status: 400, error: parsed.error, code: "INVALID_INPUT", ...(parsed.field ? { field: parsed.field } : {}) }, { status: 400 });
   }
   const outcome = await runCaseAction(() => perform(parsed.input, ctx));
-  if (!outcome.ok) return json<CaseActionResult>(outcome, { status: outcome.status });
+  if (!outcome.ok) return json<CaseActionResult>(outcome, failureInit(outcome));
   return json<CaseActionResult>({ ok: true, intent: parsed.input.intent, message: outcome.result.message, warning: outcome.result.warning ?? null });
 }
 

@@ -14,8 +14,10 @@ import { authenticate } from "~/shopify.server";
 import type { CaseStatus } from "~/domain/cases/lifecycle";
 import { formatLocalDate, formatMoney } from "~/domain/cases/queue-day";
 import type { ClaimType } from "~/domain/policy/schema";
+import { busyAware } from "~/lib/action-errors.server";
 import { actorOf } from "~/lib/actor.server";
 import { parseQueueFilters } from "~/lib/queue-filters";
+import { RECORD_ID } from "~/lib/record-id";
 import { zodMessage } from "~/lib/zod-message";
 import { listCases, QueueCursorError, type QueueRow } from "~/models/case-queue.server";
 import { bulkApproveCases } from "~/services/case-bulk-approve.server";
@@ -73,16 +75,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const bulkApproveSchema = z.object({
   intent: z.literal("bulkApprove", { errorMap: () => ({ message: 'use "bulkApprove"' }) }),
   ids: z
-    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not a case id"))
+    .array(z.string().regex(RECORD_ID, "is not a case id"))
     .min(1, "select at least one return")
     .max(100, "approve at most 100 returns at once")
     .transform((ids) => [...new Set(ids)]),
 });
 
 /** Bulk approve: every id re-read under this shop; only REQUESTED, fully eligible cases are approved. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = ({ request }: ActionFunctionArgs) => busyAware(() => bulkApprove(request));
+
+async function bulkApprove(request: Request) {
   const auth = await authenticate.admin(request);
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return Response.json({ error: "Nothing was approved: the form could not be read." }, { status: 400 });
+  }
   const parsed = bulkApproveSchema.safeParse({ intent: form.get("intent") ?? undefined, ids: [...form.getAll("ids[]"), ...form.getAll("ids")] });
   if (!parsed.success) return Response.json({ error: `Nothing was approved: ${zodMessage(parsed.error)}.` }, { status: 400 });
   return bulkApproveCases(db, auth.admin.graphql, { shop: auth.session.shop, ids: parsed.data.ids, actor: actorOf(auth) });

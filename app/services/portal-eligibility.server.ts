@@ -9,7 +9,7 @@ import type { UploadOwner } from "~/models/evidence-upload.server";
 import type { AdminApi } from "./admin-client";
 import { CaseInputError } from "./case-errors";
 import { asEngineOrder, getOrderSnapshot, type OrderSnapshot } from "./order-snapshot.server";
-import { resolveEvidence } from "./portal-submit.server";
+import { requireKnownReasons, resolveEvidence } from "./portal-submit.server";
 import { eligibilityView, previewView, unreturnableLine } from "./portal-view";
 import { listReturnReasons } from "./return-reasons.server";
 
@@ -41,8 +41,9 @@ export async function portalEligibility(db: Db, api: AdminApi, input: { owner: U
  * What the request would get if submitted now: the same decision openCase would make (the
  * shopper's uploads count as evidence), and the same refusal for a line Shopify cannot take.
  */
-export async function portalPreview(db: Db, input: { owner: UploadOwner; snapshot: OrderSnapshot; body: PortalRequest; now?: Date }) {
+export async function portalPreview(db: Db, api: AdminApi, input: { owner: UploadOwner; snapshot: OrderSnapshot; body: PortalRequest; now?: Date }) {
   const policy = await requireActivePolicy(db, input.owner.shop);
+  await requireKnownReasons(api, input.body.lines);
   const { evidence } = await resolveEvidence(db, input.owner, input.body.lines);
   const request: ReturnRequest = {
     type: input.body.type,

@@ -25,6 +25,7 @@ import { findCaseByRequestKey } from "~/models/return-case.server";
 import type { AdminApi } from "./admin-client";
 import { openCase, type StoredEvidence } from "./case-intake.server";
 import { PortalError } from "./portal-errors";
+import { listReturnReasons } from "./return-reasons.server";
 
 type OpenedCase = Awaited<ReturnType<typeof openCase>>;
 
@@ -56,6 +57,19 @@ export async function resolveEvidence(
   return { rows, evidence };
 }
 
+/**
+ * Each line's reasonId must be one of the shop's return reasons (the eligibility answer's
+ * `reasons`). Checked before anything is claimed or sent, so an unknown one is a plain 422 and
+ * not a refused Shopify mutation; read from Shopify only when the request names a reason.
+ */
+export async function requireKnownReasons(api: AdminApi, lines: ReadonlyArray<{ reasonId?: string }>): Promise<void> {
+  const named = lines.flatMap((l, i) => (l.reasonId ? [{ id: l.reasonId, field: `lines.${i}.reasonId` }] : []));
+  if (!named.length) return;
+  const known = new Set((await listReturnReasons(api)).map((r) => r.id));
+  const unknown = named.find((n) => !known.has(n.id));
+  if (unknown) throw new PortalError(422, "UNKNOWN_REASON", "That return reason is not one this store offers. Choose a reason from the list.", unknown.field);
+}
+
 function requireSameRequest(found: OpenedCase, owner: UploadOwner): OpenedCase {
   if (found.orderId !== owner.orderId || found.customerId !== owner.customerId) {
     throw new PortalError(409, "REQUEST_KEY_USED", "This request key was already used for a different request. Start a new request.", "requestKey");
@@ -64,6 +78,7 @@ function requireSameRequest(found: OpenedCase, owner: UploadOwner): OpenedCase {
 }
 
 async function openWithEvidence(db: Db, api: AdminApi, owner: UploadOwner, body: PortalSubmit, now: Date | undefined): Promise<OpenedCase> {
+  await requireKnownReasons(api, body.lines);
   const claim = pendingClaim(body.requestKey);
   // The same request retried after a crash may find its own claim still on its files.
   const { rows, evidence } = await resolveEvidence(db, owner, body.lines, { reclaimable: claim });

@@ -386,7 +386,7 @@ describeDb(`case page (${dbProvider})`, () => {
 
     const foreign = await evidence(other.store, opened.id, item!.id);
     expect(foreign.status).toBe(404);
-    expect(await foreign.text()).toBe("Not found");
+    expect(await foreign.text()).toBe("This evidence file was not found in your store.");
     // The other shop's own case id with this file's id: still not theirs.
     const theirs = await other.open({ type: "RETURN", lines: [{ lineItemId: other.lineId(0), quantity: 1, condition: "UNOPENED" }] });
     expect((await evidence(other.store, theirs.id, item!.id)).status).toBe(404);

@@ -5,22 +5,47 @@
 // throws, and on any console error or uncaught page error seen during a step; its remaining
 // steps are then not run. Failed requests (network errors, HTTP 4xx/5xx) are collected and
 // reported with the flow. Write a flow with `defineFlow` in tests/e2e/flows/*.flow.ts.
+// Page quality (tests/e2e/audit.ts): every screenshot is also an axe-core check, and
+// `vitals(name)` records LCP/CLS of the current document; a serious/critical accessibility
+// violation or a missed web-vitals goal fails the step and the flow, but the flow's later steps
+// still run (the page works; it is how it serves people that failed).
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import {
+  AXE_EXCLUSIONS,
+  axeVersion,
+  describeViolation,
+  failingViolations,
+  machineInfo,
+  readVitals,
+  runAxe,
+  VITALS_GOALS,
+  VITALS_INIT_SCRIPT,
+  vitalsProblems,
+  type AxeViolation,
+  type VitalsReading,
+} from "./audit";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 export const artifactsDir = path.join(projectRoot, "artifacts");
 export const screenshotsDir = path.join(artifactsDir, "screenshots");
 export const reportFile = path.join(artifactsDir, "e2e.json");
+export const axeReportFile = path.join(artifactsDir, "axe.json");
+export const vitalsReportFile = path.join(artifactsDir, "web-vitals.json");
 
 export type StepContext = {
   page: Page;
   /** The app's origin, e.g. http://localhost:41234. */
   baseUrl: string;
   flow: string;
-  /** Full-page screenshot to artifacts/screenshots/<flow>-<nn>-<name>.png (name: the step's, by default). */
+  /** Full-page screenshot to artifacts/screenshots/<flow>-<nn>-<name>.png (name: the step's, by default), then axe-core on that state. */
   screenshot(name?: string): Promise<string>;
+  /**
+   * LCP and CLS of the current document (load it with page.goto first: a client-side navigation
+   * is not a new document), under `page` in artifacts/web-vitals.json; missing a goal fails the step.
+   */
+  vitals(page: string): Promise<VitalsReading>;
   /** Ends the step as skipped, with the reason printed; the flow carries on. */
   skip(reason: string): never;
   /** A line printed under the step. */
@@ -45,7 +70,16 @@ class StepSkipped extends Error {
   override name = "StepSkipped";
 }
 
-export type StepResult = { name: string; status: "passed" | "failed" | "skipped" | "not run"; ms: number; screenshots: string[]; notes: string[]; error?: string };
+export type StepResult = {
+  name: string;
+  status: "passed" | "failed" | "skipped" | "not run";
+  ms: number;
+  screenshots: string[];
+  notes: string[];
+  error?: string;
+  /** Accessibility violations and missed web-vitals goals: they fail the step, not the rest of the flow. */
+  problems: string[];
+};
 export type FlowResult = {
   name: string;
   status: "passed" | "failed";
@@ -56,6 +90,9 @@ export type FlowResult = {
   failedRequests: string[];
 };
 export type E2eReport = { passed: number; failed: number; baseUrl: string; startedAt: string; ms: number; flows: FlowResult[] };
+type AxeCheck = { flow: string; step: string; screenshot: string; url: string; ms: number; violations: AxeViolation[] };
+/** What the audits of one run found, across flows. */
+type AuditLog = { axe: AxeCheck[]; vitals: Record<string, VitalsReading & { flow: string }> };
 
 export const slug = (text: string) =>
   text
@@ -84,9 +121,10 @@ export function desktopUserAgent(browserVersion: string): string {
   return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
 }
 
-async function runFlow(browser: Browser, flow: Flow, baseUrl: string, log: (line: string) => void): Promise<FlowResult> {
+async function runFlow(browser: Browser, flow: Flow, baseUrl: string, log: (line: string) => void, audit: AuditLog): Promise<FlowResult> {
   const started = Date.now();
   const context = await browser.newContext({ userAgent: desktopUserAgent(browser.version()), viewport: { width: 1280, height: 900 }, baseURL: baseUrl });
+  await context.addInitScript(VITALS_INIT_SCRIPT);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(30_000);
@@ -120,28 +158,55 @@ async function runFlow(browser: Browser, flow: Flow, baseUrl: string, log: (line
   let shots = 0;
   const results: StepResult[] = [];
   let failed = false;
+  // A step that threw stops the flow; one with only audit problems does not.
+  let stopped = false;
+  // Accessibility violations already printed in this flow (rule and element), so a page seen in
+  // several states lists each once.
+  const printed = new Set<string>();
   // Console and page errors up to here were charged to a step already.
   let checkedErrors = 0;
   for (const [index, current] of flow.steps.entries()) {
     const label = `${flow.name} ${String(index + 1).padStart(2, "0")} ${current.name}`;
-    if (failed) {
-      results.push({ name: current.name, status: "not run", ms: 0, screenshots: [], notes: [] });
+    if (stopped) {
+      results.push({ name: current.name, status: "not run", ms: 0, screenshots: [], notes: [], problems: [] });
       log(`  -  ${label}: not run`);
       continue;
     }
-    const result: StepResult = { name: current.name, status: "passed", ms: 0, screenshots: [], notes: [] };
-    const screenshot = async (name?: string) => {
+    const result: StepResult = { name: current.name, status: "passed", ms: 0, screenshots: [], notes: [], problems: [] };
+    const capture = async (name: string) => {
       shots += 1;
-      const file = path.join(screenshotsDir, `${flow.name}-${String(shots).padStart(2, "0")}-${slug(name ?? current.name)}.png`);
+      const file = path.join(screenshotsDir, `${flow.name}-${String(shots).padStart(2, "0")}-${slug(name)}.png`);
       await page.screenshot({ path: file, fullPage: true });
       result.screenshots.push(rel(file));
       return file;
+    };
+    const screenshot = async (name?: string) => {
+      const file = await capture(name ?? current.name);
+      const axeStarted = Date.now();
+      const violations = await runAxe(page);
+      audit.axe.push({ flow: flow.name, step: current.name, screenshot: rel(file), url: page.url(), ms: Date.now() - axeStarted, violations });
+      for (const v of failingViolations(violations)) {
+        result.problems.push(`${v.id} (${v.impact}) at ${new URL(page.url()).pathname}`);
+        const fresh = v.nodes.filter((n) => !printed.has(`${v.id} ${n.target}`));
+        for (const n of fresh) printed.add(`${v.id} ${n.target}`);
+        result.notes.push(fresh.length ? describeViolation({ ...v, nodes: fresh }) : `axe ${v.impact} ${v.id}: as above`);
+      }
+      return file;
+    };
+    const vitals = async (name: string) => {
+      await settled(page);
+      const reading = await readVitals(page);
+      audit.vitals[name] = { ...reading, flow: flow.name };
+      result.notes.push(`web vitals ${name}: LCP ${reading.lcp_ms ?? "none"} ms, CLS ${reading.cls} (${reading.navigationType} load)`);
+      result.problems.push(...vitalsProblems(name, reading));
+      return reading;
     };
     const ctx: StepContext = {
       page,
       baseUrl,
       flow: flow.name,
       screenshot,
+      vitals,
       state,
       note: (text) => result.notes.push(text),
       skip: (reason) => {
@@ -153,6 +218,11 @@ async function runFlow(browser: Browser, flow: Flow, baseUrl: string, log: (line
       await current.run(ctx);
       const seen = errors.slice(checkedErrors);
       if (seen.length) throw new Error(`${seen.length} console/page error(s): ${seen.join(" | ")}`);
+      if (result.problems.length) {
+        result.status = "failed";
+        result.error = `${result.problems.length} accessibility/web-vitals problem(s): ${result.problems.join("; ")}`;
+        failed = true;
+      }
     } catch (error) {
       if (error instanceof StepSkipped) {
         result.status = "skipped";
@@ -161,8 +231,9 @@ async function runFlow(browser: Browser, flow: Flow, baseUrl: string, log: (line
         result.status = "failed";
         result.error = error instanceof Error ? error.message : String(error);
         failed = true;
+        stopped = true;
         try {
-          await screenshot(`failed-${current.name}`);
+          await capture(`failed-${current.name}`);
         } catch {
           // the page may be gone
         }
@@ -177,14 +248,14 @@ async function runFlow(browser: Browser, flow: Flow, baseUrl: string, log: (line
     if (result.error) log(`       ${result.error.split("\n").join("\n       ")}`);
   }
   // Errors logged after the last step's own check (a late render, a failing fetch) fail the flow too.
-  if (!failed) {
+  if (!stopped) {
     await page.waitForLoadState("networkidle").catch(() => {});
     const late = errors.slice(checkedErrors);
     if (late.length) {
       failed = true;
-      const last = results.findLast((r) => r.status === "passed");
+      const last = results.findLast((r) => r.status === "passed" || r.status === "failed");
       const error = `${late.length} console/page error(s) after the step ended: ${late.join(" | ")}`;
-      if (last) Object.assign(last, { status: "failed", error });
+      if (last) Object.assign(last, { status: "failed", error: last.error ? `${last.error}; ${error}` : error });
       log(`  ✗  ${flow.name}: ${error}`);
     }
   }
@@ -207,17 +278,22 @@ export async function runFlows(flows: Flow[], opts: { baseUrl: string; log?: (li
     const flow = file.replace(/-\d{2,}-.*\.png$/, "");
     if (names.has(flow)) rmSync(path.join(screenshotsDir, file), { force: true });
   }
+  // Audit reports of an earlier run would be mistaken for this run's.
+  for (const file of [axeReportFile, vitalsReportFile]) rmSync(file, { force: true });
   const browser = await launchChromium({ executablePath: opts.executablePath });
+  const browserVersion = browser.version();
   const results: FlowResult[] = [];
+  const audit: AuditLog = { axe: [], vitals: {} };
   try {
-    log(`e2e: Chromium ${browser.version()}, ${flows.length} flow(s) against ${opts.baseUrl}`);
+    log(`e2e: Chromium ${browserVersion}, ${flows.length} flow(s) against ${opts.baseUrl}`);
     for (const flow of flows) {
       log(`▸ ${flow.name}${flow.description ? ` — ${flow.description}` : ""}`);
-      results.push(await runFlow(browser, flow, opts.baseUrl, log));
+      results.push(await runFlow(browser, flow, opts.baseUrl, log, audit));
     }
   } finally {
     await browser.close();
   }
+  writeAuditReports(audit, browserVersion, log);
   const report: E2eReport = {
     passed: results.filter((r) => r.status === "passed").length,
     failed: results.filter((r) => r.status === "failed").length,
@@ -229,6 +305,34 @@ export async function runFlows(flows: Flow[], opts: { baseUrl: string; log?: (li
   mkdirSync(artifactsDir, { recursive: true });
   writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   return report;
+}
+
+function writeAuditReports(audit: AuditLog, browserVersion: string, log: (line: string) => void): void {
+  mkdirSync(artifactsDir, { recursive: true });
+  const failing = audit.axe.flatMap((c) => failingViolations(c.violations).map((v) => ({ ...v, flow: c.flow, step: c.step, url: new URL(c.url).pathname })));
+  const byRule: Record<string, number> = {};
+  for (const v of failing) byRule[v.id] = (byRule[v.id] ?? 0) + v.nodes.length;
+  writeFileSync(
+    axeReportFile,
+    `${JSON.stringify({ axeVersion, checks: audit.axe.length, failingImpacts: ["serious", "critical"], failing: failing.length, byRule, exclusions: AXE_EXCLUSIONS, pages: audit.axe }, null, 2)}\n`,
+  );
+  const axeMs = audit.axe.reduce((sum, c) => sum + c.ms, 0);
+  log(`e2e: axe-core ${axeVersion}: ${audit.axe.length} page states checked (${seconds(axeMs)}), ${failing.length} serious/critical violation(s) → ${rel(axeReportFile)}`);
+  const pages = Object.entries(audit.vitals);
+  if (!pages.length) return;
+  const report = {
+    goals: VITALS_GOALS,
+    method: "one document load per page in a fresh browser context (tests/e2e/flows/web-vitals.flow.ts); LCP: last largest-contentful-paint entry from navigation start; CLS: largest session window of layout shifts without recent input, up to network idle",
+    machine: machineInfo(browserVersion),
+    measuredAt: new Date().toISOString(),
+    pages: Object.fromEntries(pages.map(([name, v]) => [name, { lcp_ms: v.lcp_ms, cls: v.cls, lcpElement: v.lcpElement, shiftSources: v.shiftSources, url: new URL(v.url).pathname }])),
+  };
+  writeFileSync(vitalsReportFile, `${JSON.stringify(report, null, 2)}\n`);
+  for (const [name, v] of pages) {
+    const ok = vitalsProblems(name, v).length === 0;
+    log(`e2e: web vitals ${name.padEnd(18)} LCP ${String(v.lcp_ms ?? "-").padStart(5)} ms  CLS ${v.cls.toFixed(3)}  ${ok ? "ok" : "MISSES THE GOAL"}`);
+  }
+  log(`e2e: web vitals goals LCP ≤ ${VITALS_GOALS.lcp_ms} ms, CLS ≤ ${VITALS_GOALS.cls} → ${rel(vitalsReportFile)}`);
 }
 
 // ── Helpers for flows ────────────────────────────────────────────────────────────────────────

@@ -8,7 +8,7 @@ function returnRow(r: QueueTableRow, index: number, selected: boolean) {
   return (
     <IndexTable.Row id={r.id} key={r.id} position={index} selected={selected}>
       <IndexTable.Cell>
-        <Link url={`/app/returns/${r.id}`} dataPrimaryLink removeUnderline monochrome accessibilityLabel={`Open the return for order ${r.orderName}`}>
+        <Link url={`/app/returns/${r.id}`} dataPrimaryLink removeUnderline monochrome accessibilityLabel={`${r.rma === "—" ? "Open" : `${r.rma}: open`} the return for order ${r.orderName}`}>
           <Text as="span" fontWeight="semibold">
             {r.rma}
           </Text>

@@ -95,7 +95,16 @@ export function RunResults({ result, baseVersion, partial }: { result: Simulatio
             headings={["Scenario", "Amount", inForce, "Draft", "Change"]}
             rows={result.totals.flatMap((t) => [
               [SCENARIO_LABELS[t.condition], `Item refunds (${t.currency})`, formatMoney(t.lineRefunds.current, t.currency), formatMoney(t.lineRefunds.draft, t.currency), formatDelta(t.lineRefunds.delta, t.currency)],
-              ["", `After shipping deductions (${t.currency})`, formatMoney(t.refundTotal.current, t.currency), formatMoney(t.refundTotal.draft, t.currency), formatDelta(t.refundTotal.delta, t.currency)],
+              // The row header names its row for screen readers; on screen the pair reads as one group.
+              [
+                <Text key={t.condition} as="span" visuallyHidden>
+                  {SCENARIO_LABELS[t.condition]}
+                </Text>,
+                `After shipping deductions (${t.currency})`,
+                formatMoney(t.refundTotal.current, t.currency),
+                formatMoney(t.refundTotal.draft, t.currency),
+                formatDelta(t.refundTotal.delta, t.currency),
+              ],
             ])}
           />
         </BlockStack>
