@@ -2,7 +2,9 @@
 // starts the demo on a fresh SQLite database (data/e2e.sqlite) and a free port, waits for
 // /healthz, runs the flows in tests/e2e/flows with headless Chromium (tests/e2e/run.ts, under
 // tsx), and always stops the server. Screenshots: artifacts/screenshots/<flow>-<nn>-<step>.png;
-// report: artifacts/e2e.json; server output: artifacts/e2e-server.log.
+// report: artifacts/e2e.json; server output: artifacts/e2e-server.log. Each screenshot is also an
+// axe-core check (artifacts/axe.json) and the web-vitals flow measures LCP/CLS of every admin
+// page (artifacts/web-vitals.json): serious/critical violations and missed goals fail the flow.
 //   npm run e2e                      build, then every flow
 //   npm run e2e -- --no-build purtly  reuse build/, only flows whose name contains "purtly"
 // Chromium: CHROMIUM_PATH, default /usr/bin/chromium (never downloaded by Playwright).

@@ -25,9 +25,10 @@ function Download({ row }: { row: DataRequestRow }) {
       setState("failed");
     }
   }
+  // The name starts with the visible text, so voice control ("click Download JSON") finds it.
   return (
     <InlineStack gap="200" blockAlign="center">
-      <Button onClick={download} loading={state === "loading"} accessibilityLabel={`Download the data export for ${row.customerEmail ?? "this customer"}`}>
+      <Button onClick={download} loading={state === "loading"} accessibilityLabel={`Download JSON: the data export for ${row.customerEmail ?? "this customer"}`}>
         Download JSON
       </Button>
       {state === "failed" ? (
