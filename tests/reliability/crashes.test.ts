@@ -17,7 +17,6 @@ import type { ProductSpec } from "../standin/seed";
 import { startAppProcess, type AppProcess } from "./crash/app-process";
 import type { Step } from "./crash/protocol";
 import { KILL_MODES, serveStandIn, type KillMode } from "./crash/standin-http";
-import { useWriteAheadLog } from "../../scripts/db/migrate.mjs";
 import { recordFigures } from "./figures";
 
 const purifier: ProductSpec = { title: "Purtly P1 Air Purifier", productType: "Air Purifier", vendor: "Purtly", tags: ["purifier", "device"], price: "199.99" };
@@ -102,10 +101,9 @@ async function verdict(c: Scene) {
 }
 
 describeDb(`crashes (${dbProvider})`, () => {
+
   it("SIGKILL at every Admin API request of approve, approve + label and refund: recovered with no double or lost refund", { timeout: 300_000 }, async () => {
     const started = Date.now();
-    // Several app processes share the SQLite file, as the demo's do: readers must not block the writer.
-    await useWriteAheadLog(process.env.DATABASE_URL);
     const server = await serveStandIn(standIn);
     const { STALE_CLAIM_MS } = await import("~/services/case-refund.server");
     const processes: AppProcess[] = [];
@@ -136,7 +134,8 @@ describeDb(`crashes (${dbProvider})`, () => {
         for (let n = 1; n <= ops.length; n++) for (const mode of KILL_MODES) points.push({ step, n, mode });
       }
       killPoints = points.length;
-      expect(killPoints).toBeGreaterThanOrEqual(3 * (1 + 3 + 3));
+      // Every step talks to Shopify at least once, and each request is a kill point in every mode.
+      for (const step of STEPS) expect(points.filter((p) => p.step === step).length).toBeGreaterThanOrEqual(KILL_MODES.length);
 
       // Each kill point twice: recovered by the boot reconciliation alone (Shopify's webhooks
       // delayed past the agent's retry), and with the webhooks arriving before or after it.
