@@ -53,11 +53,16 @@ const order = (file) => {
 console.log("\nReliability figures:");
 const files = existsSync(figuresDir) ? readdirSync(figuresDir).filter((f) => !f.startsWith("vitest.") && f.endsWith(".json")) : [];
 files.sort((a, b) => order(a).localeCompare(order(b)));
-for (const file of files) {
-  const entry = readJson(path.join(figuresDir, file));
-  if (!entry) continue;
+const entries = files.map((file) => readJson(path.join(figuresDir, file))).filter(Boolean);
+// A name two checks both use (cases, seconds, …) is printed as <check>.<name>.
+const checksOf = new Map();
+for (const e of entries) for (const name of Object.keys(e.figures)) checksOf.set(name, new Set([...(checksOf.get(name) ?? []), e.check]));
+for (const entry of entries) {
   const suffix = entry.provider === "sqlite" ? "" : `@${entry.provider}`;
-  for (const [name, value] of Object.entries(entry.figures)) console.log(`figure: ${name}${suffix} = ${value}`);
+  for (const [name, value] of Object.entries(entry.figures)) {
+    const shown = checksOf.get(name).size > 1 ? `${entry.check}.${name}` : name;
+    console.log(`figure: ${shown}${suffix} = ${value}`);
+  }
 }
 if (!files.length) console.log("(no check recorded figures)");
 console.log(`reliability: ${passed} passed, ${failed} failed`);
