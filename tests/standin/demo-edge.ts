@@ -9,7 +9,10 @@ export function installDemoEdge(opts: { appUrl: string; secret: string; now?: Da
   if (!demoEnabled()) {
     throw new Error("The demo edge is only for the offline demo (CLAUSE_DEMO=1, never NODE_ENV=production).");
   }
-  const { standIn, shops } = createDemoStandIn({ now: (opts.now ?? new Date()).getTime() });
+  // CLAUSE_DEMO_STANDIN_THROTTLE=off: a rate-limit bucket that never runs dry, for load benchmarks
+  // (bench/portal-latency.mjs) that measure the app; Shopify's per-shop limit would decide them.
+  const throttle = process.env.CLAUSE_DEMO_STANDIN_THROTTLE === "off" ? { maximumAvailable: 1e12, restoreRate: 1e12 } : undefined;
+  const { standIn, shops } = createDemoStandIn({ now: (opts.now ?? new Date()).getTime(), throttle });
   // The node adapter set the real fetch when the app was imported; replace it now.
   setAbstractFetchFunc(standIn.fetch as typeof fetch);
   let delivering = false;
