@@ -24,6 +24,26 @@ export async function receiveDelivery(db: Db, delivery: InboxDelivery): Promise<
   }
 }
 
+/**
+ * Stores several deliveries in one transaction (a group commit): each answered "new", or
+ * "duplicate" when its id is already stored or appears earlier in the batch. Throws when another
+ * writer stored one of the ids meanwhile; the caller then stores them one by one.
+ */
+export async function receiveDeliveries(db: Db, deliveries: readonly InboxDelivery[]): Promise<Array<"new" | "duplicate">> {
+  return db.$transaction(async (tx) => {
+    const ids = [...new Set(deliveries.map((d) => d.webhookId))];
+    const stored = new Set((await tx.webhookDelivery.findMany({ where: { webhookId: { in: ids } }, select: { webhookId: true } })).map((r) => r.webhookId));
+    const outcomes = deliveries.map((d) => {
+      if (stored.has(d.webhookId)) return "duplicate" as const;
+      stored.add(d.webhookId);
+      return "new" as const;
+    });
+    const fresh = deliveries.filter((_, i) => outcomes[i] === "new");
+    if (fresh.length) await tx.webhookDelivery.createMany({ data: fresh.map((d) => ({ ...d, payload: JSON.stringify(d.payload ?? null) })) });
+    return outcomes;
+  });
+}
+
 export type DeliveryWork = (tx: Prisma.TransactionClient, delivery: InboxDelivery) => Promise<void>;
 
 /**

@@ -17,15 +17,62 @@ function runDelivery(webhookId: string) {
   return promise;
 }
 
+// Acknowledging comes first: Shopify times out slow acks, and in a burst each delivery's work
+// would otherwise share the event loop and the database with the acks still arriving. So work
+// waits until deliveries have stopped arriving for QUIET_MS (at most MAX_DELAY_MS), then runs at
+// most MAX_CONCURRENT_WORK at a time. A waiting delivery is already stored: a crash loses
+// nothing (the sweep runs it).
+const MAX_CONCURRENT_WORK = 2;
+const QUIET_MS = 20;
+const MAX_DELAY_MS = 2_000;
+const queue: string[] = [];
+let active = 0;
+let lastArrival = 0;
+let firstWaiting = 0;
+let timer: NodeJS.Timeout | undefined;
+
+function drainWhenQuiet() {
+  if (timer) return;
+  const now = Date.now();
+  const wait = Math.min(lastArrival + QUIET_MS, firstWaiting + MAX_DELAY_MS) - now;
+  if (wait > 0) {
+    timer = setTimeout(() => {
+      timer = undefined;
+      drainWhenQuiet();
+    }, wait);
+    return;
+  }
+  drain();
+}
+
+function drain() {
+  while (active < MAX_CONCURRENT_WORK && queue.length) {
+    const id = queue.shift()!;
+    active += 1;
+    void runDelivery(id).finally(() => {
+      active -= 1;
+      if (queue.length) firstWaiting = Math.min(firstWaiting, Date.now());
+      setImmediate(drain);
+    });
+  }
+}
+
 /** Starts a delivery's work without holding up the answer to Shopify. */
 export function scheduleDelivery(webhookId: string): void {
-  setImmediate(() => void runDelivery(webhookId));
+  lastArrival = Date.now();
+  if (!queue.length) firstWaiting = lastArrival;
+  queue.push(webhookId);
+  drainWhenQuiet();
 }
 
 /** Waits until the scheduled work has finished (tests, graceful shutdown). */
 export async function settleWebhookWork(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  while (inFlight.size) await Promise.all([...inFlight]);
+  while (inFlight.size || queue.length) {
+    if (inFlight.size) await Promise.all([...inFlight]);
+    else if (!timer) drain();
+    else await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+  }
 }
 
 /** Processes deliveries received before `olderThanMs` ago and still pending. */

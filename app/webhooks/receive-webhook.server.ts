@@ -2,10 +2,12 @@
 // forged one), check the payload, store the delivery once per webhook id, answer 200 at once,
 // and run the topic's work after the answer.
 import db from "~/db.server";
-import { receiveDelivery } from "~/models/webhook-inbox.server";
 import { authenticate } from "~/shopify.server";
+import { createDeliveryBatcher } from "./delivery-batcher.server";
 import { scheduleDelivery } from "./inbox-worker.server";
 import { TOPICS } from "./topics.server";
+
+const inbox = createDeliveryBatcher(() => db);
 
 export async function receiveWebhook(request: Request, routeTopics: readonly string[]): Promise<Response> {
   const webhook = await authenticate.webhook(request);
@@ -19,7 +21,7 @@ export async function receiveWebhook(request: Request, routeTopics: readonly str
   if (!parsed.success) {
     return new Response(`Invalid ${webhook.topic} payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "payload"} ${i.message}`).join("; ")}`, { status: 400 });
   }
-  const outcome = await receiveDelivery(db, {
+  const outcome = await inbox.receive({
     webhookId: webhook.webhookId,
     shop: webhook.shop,
     topic: webhook.topic,
