@@ -21,13 +21,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { migrate, useWriteAheadLog } from "../scripts/db/migrate.mjs";
 import { run } from "../scripts/db/run.mjs";
+import { freePort, stopServer, waitForHealth } from "../scripts/server-process.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const artifacts = path.join(root, "artifacts");
@@ -58,7 +58,6 @@ if (!(seconds > 0) || (only && !["sqlite", "postgres"].includes(only))) {
   console.error("usage: node bench/portal-latency.mjs [--no-build] [--seconds N] [--only sqlite|postgres] [--phases bare,portal,preview] [--burst] [--cpu-prof] [--standin-throttle]");
   process.exit(2);
 }
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line) => console.log(`bench portal: ${line}`);
 
 function newestMtime(dir) {
@@ -84,17 +83,6 @@ function ensureBuild() {
   return "rebuilt";
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function withDatabase(url, name) {
   const u = new URL(url);
@@ -138,31 +126,7 @@ async function freshDatabase(provider) {
   return { url: withDatabase(postgresAdminUrl, name), dir, drop };
 }
 
-async function waitForHealth(url, server, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited (${server.exitCode ?? server.signalCode}) before answering ${url}`);
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
-}
 
-async function stopServer(server) {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = once(server, "exit");
-  server.kill("SIGTERM");
-  // An unref'd timer: once the server is gone it must not hold the script for 5 s.
-  const grace = new Promise((resolve) => setTimeout(resolve, 5000, false).unref());
-  if (!(await Promise.race([exited.then(() => true), grace]))) {
-    server.kill("SIGKILL");
-    await exited;
-  }
-}
 
 async function getJson(url, init) {
   const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });

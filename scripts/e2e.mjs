@@ -12,12 +12,12 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, closeSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "./db/database-url.mjs";
 import { migrate, useWriteAheadLog } from "./db/migrate.mjs";
 import { run } from "./db/run.mjs";
+import { freePort, stopServer, waitForHealth } from "./server-process.mjs";
 
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 const artifacts = path.join(projectRoot, "artifacts");
@@ -32,19 +32,7 @@ export function chromiumPath() {
   return existsSync(candidate) ? candidate : null;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function tail(file, lines = 40) {
@@ -55,32 +43,7 @@ function tail(file, lines = 40) {
   }
 }
 
-async function waitForHealth(url, server, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`the demo server exited (${server.exitCode ?? server.signalCode}) before answering ${url}`);
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
-}
 
-async function stopServer(server) {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = once(server, "exit");
-  server.kill("SIGTERM");
-  if ((await Promise.race([exited.then(() => true), sleep(5000).then(() => false)])) === false) {
-    server.kill("SIGKILL");
-    await exited;
-  }
-}
 
 /**
  * Runs the e2e; resolves to { ok, passed, failed, timings }. `build: false` reuses build/
