@@ -2,9 +2,9 @@
 // embedded SQLite otherwise; both through driver adapters, so no engine binary is needed.
 import { createRequire } from "node:module";
 import { PrismaClient } from "@prisma/client";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { isPostgresUrl, sqliteUrl } from "../scripts/db/database-url.mjs";
+import { ReleasingLibSQL } from "./sqlite-adapter.server";
 
 export type Db = PrismaClient;
 
@@ -18,7 +18,7 @@ export function createDb(url = process.env.DATABASE_URL): Db {
     };
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
   }
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url: sqliteUrl(url) }) });
+  return new PrismaClient({ adapter: new ReleasingLibSQL({ url: sqliteUrl(url) }) });
 }
 
 declare global {

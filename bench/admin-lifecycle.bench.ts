@@ -133,7 +133,6 @@ const out = writeFigures("admin-lifecycle", figures, {
   preset: "purtly",
   steps: perStep,
   refunded: final.refundAmount,
-  sqliteConnectionsReleased: database.releasingConnections,
   goals: { readsPerStepMax: `≤ ${GOALS.readsPerStep}`, writesPerStepMax: `≤ ${GOALS.writesPerStep}`, maxQueryCost: `≤ ${GOALS.maxQueryCost}` },
 });
 console.log(`wrote ${path.relative(projectRoot, out)}`);

@@ -14,9 +14,9 @@
  *     would make this a wait of hours; the wait a real run would face is computed from the
  *     ledger's actual costs and reported beside the time);
  *   - the stand-in answers `orders` pages from an index (bench/support/indexed-orders.ts);
- *   - transactions' SQLite connections are released (bench/support/sqlite-connections.ts) and
- *     a full GC runs every 1,000 pages: with the stock client the run leaks two file
- *     descriptors per checkpoint and dies of it. The GCs' time (a heap mostly of the stand-in's
+ *   - a full GC runs every 1,000 pages: a finished transaction's SQLite connection is closed
+ *     only by its finaliser (app/sqlite-adapter.server.ts), and rare GCs in a large heap would
+ *     let ~16,700 checkpoints exhaust the descriptor limit. The GCs' time (a heap mostly of the stand-in's
  *     orders) is reported and left out of the figure.
  * Time is split into the stand-in's share (inside its fetch) and Clause's (the rest).
  *   tsx bench/simulation.bench.ts [--orders N] [--profile]
@@ -95,8 +95,8 @@ function stricterPurtly(): Policy {
 const { id: runId } = await startSimulation(db, shop, { draft: stricterPurtly(), days: DAYS, actor: "bench" }, { now: asOf });
 let pages = 0;
 let fullReads = 0;
-// Each checkpoint is a SQLite transaction whose connection only a full GC closes, even released
-// (support/sqlite-connections.ts); with a 300 MB heap those are rare, and ~16,700 checkpoints
+// Each checkpoint is a SQLite transaction whose connection only a full GC closes
+// (app/sqlite-adapter.server.ts); with a 300 MB heap those are rare, and ~16,700 checkpoints
 // would exhaust a 20,000-descriptor limit. So: a full GC every 1,000 pages, timed and reported.
 const GC_EVERY_PAGES = 1_000;
 let forcedGcMs = 0;
@@ -176,7 +176,6 @@ const details = {
   peakOpenFileDescriptors: peakFds,
   forcedGcEveryPages: GC_EVERY_PAGES,
   forcedGcS: round(forcedGcMs / 1000, 2),
-  sqliteConnectionsReleased: database.releasingConnections,
   result: { orders: result.orders, lines: result.lines },
   appCapOrders: MAX_SIMULATED_ORDERS,
   profiled: PROFILE,

@@ -200,7 +200,6 @@ const out = writeFigures(
     inbox: { distinctStored: stored.length, storedMoreThanOnce: storedTwice, processed },
     statuses: Object.fromEntries(statuses),
     openFileDescriptors: openFileDescriptors(),
-    sqliteConnectionsReleased: database.releasingConnections,
     profiled: PROFILE,
     goal: `p99 ≤ ${GOAL_P99_MS} ms`,
     ...(profiled ? { profile: profiled } : {}),

@@ -2,16 +2,13 @@
 // environment the Shopify test helpers sign requests for (as vitest.config.ts sets it) and a
 // fresh SQLite database of its own, migrated like the test template and in write-ahead-log mode
 // like a running app's (scripts/demo.mjs). App modules read DATABASE_URL when first imported, so
-// a benchmark imports them dynamically, after `prepareBench`. The app's Prisma client is the
-// stock one but for the connection-leak workaround (sqlite-connections.ts);
-// CLAUSE_BENCH_STOCK_SQLITE=1 leaves it out.
+// a benchmark imports them dynamically, after `prepareBench`; the Prisma client is the app's own.
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { migrate, useWriteAheadLog } from "../../scripts/db/migrate.mjs";
-import { useReleasingSqliteClient } from "./sqlite-connections";
 
 const TEST_ENV = {
   NODE_ENV: "test",
@@ -23,7 +20,7 @@ const TEST_ENV = {
   CLAUSE_EVIDENCE_DIR: path.join(os.tmpdir(), "clause-bench-evidence"),
 } as const;
 
-export type BenchDatabase = { url: string; file: string; remove: () => void; releasingConnections: boolean };
+export type BenchDatabase = { url: string; file: string; remove: () => void };
 
 /** Sets the environment and DATABASE_URL to a new, migrated SQLite file; `remove` deletes it. */
 export async function prepareBench(name: string): Promise<BenchDatabase> {
@@ -40,9 +37,7 @@ export async function prepareBench(name: string): Promise<BenchDatabase> {
   await migrate(url, { quiet: true });
   await useWriteAheadLog(url);
   process.env.DATABASE_URL = url;
-  const releasingConnections = process.env.CLAUSE_BENCH_STOCK_SQLITE !== "1";
-  if (releasingConnections) useReleasingSqliteClient(url);
-  return { url, file, remove, releasingConnections };
+  return { url, file, remove };
 }
 
 /** Closes the app's Prisma client (db.server keeps one per process) and deletes the database. */
