@@ -64,6 +64,18 @@ export async function busyAware<T>(work: () => Promise<T>): Promise<T | TypedRes
   }
 }
 
+/** The request's form, or null when it cannot be read as one (a JSON body, a broken multipart). */
+export async function readForm(request: Request): Promise<FormData | null> {
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
+}
+
+/** The 400 answer for a form that could not be read. */
+export const unreadableForm = () => json<ActionFailure>({ ok: false, status: 400, error: "The form could not be read.", code: "INVALID_INPUT" }, { status: 400 });
+
 /** Runs a case action: its result, or the 4xx answer (as data, with the status set) for an expected failure. */
 export async function runCaseAction<T>(work: () => Promise<T>): Promise<{ ok: true; result: T } | ActionFailure> {
   try {

@@ -55,8 +55,3 @@ export async function releaseIntake(db: Db, shop: string, requestKey: string, to
 export async function abandonIntake(db: Db, shop: string, requestKey: string, token: string) {
   await db.intakeClaim.updateMany({ where: { shop, requestKey, token }, data: { claimedAt: new Date(0) } });
 }
-
-/** Removes every claim of a shop (shop/redact). */
-export function deleteShopIntakeClaims(db: Db, shop: string) {
-  return db.intakeClaim.deleteMany({ where: { shop } });
-}

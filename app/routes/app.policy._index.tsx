@@ -19,7 +19,7 @@ import {
   type PolicyOverviewData,
 } from "~/components/policy/view-model";
 import db from "~/db.server";
-import { actionFailure, busyAware, failureInit, runCaseAction, type ActionFailure } from "~/lib/action-errors.server";
+import { actionFailure, busyAware, failureInit, readForm, runCaseAction, unreadableForm, type ActionFailure } from "~/lib/action-errors.server";
 import { getPolicyVersion, listPolicyVersions, requireActivePolicy } from "~/models/policy-version.server";
 import { refundPolicyBody, refundPolicyDrift } from "~/services/refund-policy-drift.server";
 import { publishRefundPolicy } from "~/services/shop-policy.server";
@@ -81,12 +81,8 @@ export const action = ({ request }: ActionFunctionArgs) => busyAware(() => publi
 async function publish(request: Request) {
   const auth = await authenticate.admin(request);
   const shop = auth.session.shop;
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return invalid("The form could not be read.");
-  }
+  const form = await readForm(request);
+  if (!form) return unreadableForm();
   const intent = form.get("intent");
   if (intent !== "publish") return invalid(`Unknown action ${typeof intent === "string" && intent ? `"${intent.slice(0, 40)}"` : "(none)"}: this page can only publish the policy to your store.`);
   const rawVersion = form.get("expectedVersion");

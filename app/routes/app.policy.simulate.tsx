@@ -9,7 +9,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { Banner, Page } from "@shopify/polaris";
 import db from "~/db.server";
 import { PRESET_IDS, presets } from "~/domain/policy";
-import { actionFailure, busyAware, failureInit } from "~/lib/action-errors.server";
+import { actionFailure, busyAware, failureInit, readForm, unreadableForm } from "~/lib/action-errors.server";
 import { actorOf } from "~/lib/actor.server";
 import { isRecordId } from "~/lib/record-id";
 import { activePolicy } from "~/models/policy-version.server";
@@ -60,12 +60,8 @@ export const action = ({ request }: ActionFunctionArgs) => busyAware(() => start
 async function startRun(request: Request) {
   const auth = await authenticate.admin(request);
   const shop = auth.session.shop;
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return json<SimulationActionResult>({ ok: false, status: 400, error: "The form could not be read.", code: "INVALID_INPUT" }, { status: 400 });
-  }
+  const form = await readForm(request);
+  if (!form) return unreadableForm();
   try {
     const { id } = await startSimulation(db, shop, { draft: form.get("draft") ?? undefined, days: form.get("days") ?? undefined, actor: actorOf(auth) });
     (await appSimulationRunner()).schedule(shop);

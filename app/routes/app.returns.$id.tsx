@@ -7,7 +7,7 @@ import { isRouteErrorResponse, useLoaderData, useRouteError, type ShouldRevalida
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { Badge, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import db from "~/db.server";
-import { actionFailure, busyAware, failureInit, runCaseAction } from "~/lib/action-errors.server";
+import { actionFailure, busyAware, failureInit, readForm, runCaseAction, unreadableForm } from "~/lib/action-errors.server";
 import { actorOf } from "~/lib/actor.server";
 import { parseCaseAction, type CaseActionInput, type CaseActionResult } from "~/lib/case-action-schema";
 import { isRecordId } from "~/lib/record-id";
@@ -128,12 +128,8 @@ async function caseAction({ request, params }: ActionFunctionArgs) {
   const auth = await authenticate.admin(request);
   const ctx: Ctx = { shop: auth.session.shop, caseId: params.id ?? "", actor: actorOf(auth), api: auth.admin.graphql };
   if (!isRecordId(ctx.caseId)) return json<CaseActionResult>({ ok: false, status: 404, error: "This return case was not found in your store.", code: "NOT_FOUND" }, { status: 404 });
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return json<CaseActionResult>({ ok: false, status: 400, error: "The form could not be read.", code: "INVALID_INPUT" }, { status: 400 });
-  }
+  const form = await readForm(request);
+  if (!form) return unreadableForm();
   const parsed = parseCaseAction(form);
   if (!parsed.ok) {
     return json<CaseActionResult>({ ok: false, status: 400, error: parsed.error, code: "INVALID_INPUT", ...(parsed.field ? { field: parsed.field } : {}) }, { status: 400 });

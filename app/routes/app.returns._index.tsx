@@ -14,7 +14,7 @@ import { authenticate } from "~/shopify.server";
 import type { CaseStatus } from "~/domain/cases/lifecycle";
 import { formatLocalDate, formatMoney } from "~/domain/cases/queue-day";
 import type { ClaimType } from "~/domain/policy/schema";
-import { busyAware } from "~/lib/action-errors.server";
+import { busyAware, readForm } from "~/lib/action-errors.server";
 import { actorOf } from "~/lib/actor.server";
 import { parseQueueFilters } from "~/lib/queue-filters";
 import { RECORD_ID } from "~/lib/record-id";
@@ -86,12 +86,8 @@ export const action = ({ request }: ActionFunctionArgs) => busyAware(() => bulkA
 
 async function bulkApprove(request: Request) {
   const auth = await authenticate.admin(request);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return Response.json({ error: "Nothing was approved: the form could not be read." }, { status: 400 });
-  }
+  const form = await readForm(request);
+  if (!form) return Response.json({ error: "Nothing was approved: the form could not be read." }, { status: 400 });
   const parsed = bulkApproveSchema.safeParse({ intent: form.get("intent") ?? undefined, ids: [...form.getAll("ids[]"), ...form.getAll("ids")] });
   if (!parsed.success) return Response.json({ error: `Nothing was approved: ${zodMessage(parsed.error)}.` }, { status: 400 });
   return bulkApproveCases(db, auth.admin.graphql, { shop: auth.session.shop, ids: parsed.data.ids, actor: actorOf(auth) });

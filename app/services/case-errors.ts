@@ -17,3 +17,11 @@ export class CaseNotInShopifyError extends Error {
     super(`Return case ${caseId} has no Shopify return to act on yet.`);
   }
 }
+
+/** The order is not in the store (or not this shop's). */
+export class OrderNotFoundError extends Error {
+  override name = "OrderNotFoundError";
+  constructor(orderId: string) {
+    super(`Order ${orderId} was not found in this store.`);
+  }
+}

@@ -20,7 +20,7 @@ import { recordKnownReturns, type IntakeClaimHeld } from "~/models/intake-claim.
 import { requireActivePolicy } from "~/models/policy-version.server";
 import { createCase, findCaseByRequestKey, findCaseByShopifyReturn } from "~/models/return-case.server";
 import type { AdminApi } from "./admin-client";
-import { CaseInputError } from "./case-errors";
+import { CaseInputError, OrderNotFoundError } from "./case-errors";
 import { underIntakeClaim, type IntakeClaimOptions } from "./intake-claim.server";
 import { asEngineOrder, getOrderSnapshot, type OrderSnapshot } from "./order-snapshot.server";
 import { requestReturn, restockingFeeFromRefundPercent } from "./return-request.server";
@@ -48,12 +48,7 @@ export type OpenCaseInput = {
   claimOptions?: IntakeClaimOptions;
 };
 
-export class OrderNotFoundError extends Error {
-  override name = "OrderNotFoundError";
-  constructor(orderId: string) {
-    super(`Order ${orderId} was not found in this store.`);
-  }
-}
+export { OrderNotFoundError };
 
 /** The engine's request with each line's stored evidence as references it can count. */
 function withEvidence(request: ReturnRequest, evidence: readonly StoredEvidence[]): ReturnRequest {

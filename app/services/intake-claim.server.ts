@@ -4,7 +4,7 @@ import type { Db } from "~/db.server";
 import { abandonIntake, claimIntake, releaseIntake, type IntakeClaimHeld } from "~/models/intake-claim.server";
 import { NoPolicyError } from "~/models/policy-version.server";
 import { ShopifyUserError } from "./admin-errors";
-import { CaseInputError } from "./case-errors";
+import { CaseInputError, OrderNotFoundError } from "./case-errors";
 import { PortalError } from "./portal-errors";
 
 /** Another attempt with this key is still talking to Shopify: the shopper should try again shortly. */
@@ -16,7 +16,7 @@ export class SubmitInProgressError extends PortalError {
 }
 
 /** Failures that prove Shopify created nothing: the claim can go entirely. */
-const createdNothing = (error: unknown) => error instanceof CaseInputError || error instanceof ShopifyUserError || error instanceof NoPolicyError || (error instanceof Error && error.name === "OrderNotFoundError");
+const createdNothing = (error: unknown) => error instanceof CaseInputError || error instanceof ShopifyUserError || error instanceof NoPolicyError || error instanceof OrderNotFoundError;
 
 export type IntakeClaimOptions = {
   /** How long a second attempt waits for the holder's case before answering 409. */

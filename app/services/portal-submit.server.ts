@@ -6,8 +6,10 @@
 //   - after the first finished: the case is found by its key before anything else runs;
 //   - while the first is still running in this process: the second waits for it and answers
 //     its case (the in-flight map below);
-//   - across processes, the case's unique (shop, requestKey) keeps one case, and uploads are
-//     claimed with a conditional update, so no file is ever attached to two cases.
+//   - across processes, openCase's intake claim (intake-claim.server.ts) lets one of them ask
+//     Shopify and hands the others its case; uploads are claimed with a conditional update, so
+//     no file is ever attached to two cases (a second process submitting the same files at
+//     the same moment is told to try again, and then gets the first one's case).
 // A key already used by another customer or for another order is refused (409) without saying
 // anything about that request.
 import type { Db } from "~/db.server";

@@ -26,7 +26,6 @@ const MAX_CONCURRENT_WORK = 2;
 const QUIET_MS = 20;
 const MAX_DELAY_MS = 2_000;
 const queue: string[] = [];
-let active = 0;
 let lastArrival = 0;
 let firstWaiting = 0;
 let timer: NodeJS.Timeout | undefined;
@@ -46,15 +45,8 @@ function drainWhenQuiet() {
 }
 
 function drain() {
-  while (active < MAX_CONCURRENT_WORK && queue.length) {
-    const id = queue.shift()!;
-    active += 1;
-    void runDelivery(id).finally(() => {
-      active -= 1;
-      if (queue.length) firstWaiting = Math.min(firstWaiting, Date.now());
-      setImmediate(drain);
-    });
-  }
+  // In flight counts the sweep's work too: the limit is on all delivery work at once.
+  while (inFlight.size < MAX_CONCURRENT_WORK && queue.length) void runDelivery(queue.shift()!).finally(() => setImmediate(drain));
 }
 
 /** Starts a delivery's work without holding up the answer to Shopify. */
