@@ -348,7 +348,8 @@ describeDb(`policy simulation (${dbProvider})`, () => {
 
     // A run interrupted too often is failed by the sweep instead.
     const { id: doomed } = await startSimulation(await db(), s.shop, { draft, days: 10, actor: "test" });
-    await (await db()).simulationRun.update({ where: { id: doomed }, data: { status: "RUNNING", attempts: 3 } });
+    // Touched a second ago: with staleMs 0 a row updated in the sweep's own millisecond is not yet stale.
+    await (await db()).simulationRun.update({ where: { id: doomed }, data: { status: "RUNNING", attempts: 3, updatedAt: new Date(Date.now() - 1_000) } });
     await restarted.sweep();
     await restarted.settle();
     expect(await row(s.shop, doomed)).toMatchObject({ status: "FAILED", error: expect.stringMatching(/interrupted 3 times/) });
