@@ -17,6 +17,7 @@ import type { ProductSpec } from "../standin/seed";
 import { startAppProcess, type AppProcess } from "./crash/app-process";
 import type { Step } from "./crash/protocol";
 import { KILL_MODES, serveStandIn, type KillMode } from "./crash/standin-http";
+import { useWriteAheadLog } from "../../scripts/db/migrate.mjs";
 import { recordFigures } from "./figures";
 
 const purifier: ProductSpec = { title: "Purtly P1 Air Purifier", productType: "Air Purifier", vendor: "Purtly", tags: ["purifier", "device"], price: "199.99" };
@@ -104,6 +105,9 @@ describeDb(`crashes (${dbProvider})`, () => {
 
   it("SIGKILL at every Admin API request of approve, approve + label and refund: recovered with no double or lost refund", { timeout: 300_000 }, async () => {
     const started = Date.now();
+    // Several app processes share the SQLite file, as the demo's do: readers must not block the
+    // writer. scripts/test-reliability.mjs runs this check alone, so no other check opens it after.
+    await useWriteAheadLog(process.env.DATABASE_URL);
     const server = await serveStandIn(standIn);
     const { STALE_CLAIM_MS } = await import("~/services/case-refund.server");
     const processes: AppProcess[] = [];
